@@ -1,0 +1,137 @@
+using System;
+using System.Globalization;
+
+namespace HybridCmdlets.Engine.Errors
+{
+    /// <summary>
+    /// Every error the engine raises, with its id, message and remedy, in one place so that wording stays
+    /// consistent and ids stay stable.
+    /// </summary>
+    public static class EngineErrors
+    {
+        private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+        public static HybridException VMNotFound(string name) => new HybridException(
+            "VMNotFound", ErrorKind.ObjectNotFound,
+            F("VM '{0}' was not found in the current lab.", name), name,
+            "Check the name with Get-CloudVM, or use a wildcard (for example 'web*').");
+
+        public static HybridException VMIdNotFound(string id) => new HybridException(
+            "VMNotFound", ErrorKind.ObjectNotFound,
+            F("No VM has the id '{0}' in the current lab.", id), id,
+            "Check the id with Get-CloudVM | Select-Object Name, Id.");
+
+        public static HybridException EndpointNotFound(string name) => new HybridException(
+            "EndpointNotFound", ErrorKind.ObjectNotFound,
+            F("Endpoint '{0}' was not found in the current lab.", name), name,
+            "List the endpoints with Get-CloudEndpoint.");
+
+        public static HybridException ClusterNotFound(string endpoint, string cluster) => new HybridException(
+            "ClusterNotFound", ErrorKind.ObjectNotFound,
+            F("Cluster '{0}' was not found on endpoint '{1}'.", cluster, endpoint), cluster,
+            F("List the clusters with (Get-CloudEndpoint {0}).Clusters.", endpoint));
+
+        public static HybridException ClusterAmbiguous(string cluster, string endpoints) => new HybridException(
+            "ClusterAmbiguous", ErrorKind.InvalidArgument,
+            F("Cluster name '{0}' exists on more than one endpoint ({1}).", cluster, endpoints), cluster,
+            "Name the endpoint with -Endpoint.");
+
+        public static HybridException HostNotFound(string endpoint, string cluster, string host) => new HybridException(
+            "VMHostNotFound", ErrorKind.ObjectNotFound,
+            F("Host '{0}' was not found in cluster '{1}' on endpoint '{2}'.", host, cluster, endpoint), host,
+            F("List the hosts with (Get-CloudEndpoint {0}).Clusters.Hosts.", endpoint));
+
+        public static HybridException DatastoreNotFound(string endpoint, string datastore) => new HybridException(
+            "DatastoreNotFound", ErrorKind.ObjectNotFound,
+            F("Datastore '{0}' was not found on endpoint '{1}'.", datastore, endpoint), datastore,
+            F("List the datastores with (Get-CloudEndpoint {0}).Datastores.", endpoint));
+
+        public static HybridException DatastoreNotAccessible(string datastore, string cluster) => new HybridException(
+            "DatastoreNotAccessible", ErrorKind.InvalidArgument,
+            F("Datastore '{0}' is not mounted on the hosts of cluster '{1}'.", datastore, cluster), datastore,
+            "Choose a datastore the cluster's hosts mount, or omit -Datastore to let the lab choose.");
+
+        public static HybridException DatastoreFull(string datastore, double neededGB, double freeGB) => new HybridException(
+            "DatastoreFull", ErrorKind.ResourceUnavailable,
+            F("Datastore '{0}' has {1:0.##} GB free; {2:0.##} GB are needed.", datastore, freeGB, neededGB), datastore,
+            "Choose another datastore with -Datastore or make the disks smaller.");
+
+        public static HybridException NetworkNotFound(string endpoint, string network) => new HybridException(
+            "NetworkNotFound", ErrorKind.ObjectNotFound,
+            F("Network '{0}' was not found on endpoint '{1}'.", network, endpoint), network,
+            F("List the networks with (Get-CloudEndpoint {0}).Networks.", endpoint));
+
+        public static HybridException VMNameInUse(string name, string endpoint) => new HybridException(
+            "VMNameInUse", ErrorKind.ResourceExists,
+            F("A VM named '{0}' already exists on endpoint '{1}'.", name, endpoint), name,
+            "Choose another name, or remove the existing VM first with Remove-CloudVM.");
+
+        public static HybridException InvalidName(string what, string? value) => new HybridException(
+            "InvalidName", ErrorKind.InvalidArgument,
+            F("'{0}' is not a valid {1}: it must be 1 to 80 characters, with no wildcard characters (* ? [ ]) and no leading or trailing spaces.", value ?? "", what), value,
+            F("Give the {0} a plain name.", what));
+
+        public static HybridException ValueOutOfRange(string parameter, object value, string range) => new HybridException(
+            "ValueOutOfRange", ErrorKind.InvalidArgument,
+            F("{0} {1} is out of range: it must be {2}.", parameter, Convert.ToString(value, CultureInfo.InvariantCulture), range), value,
+            F("Give {0} a value {1}.", parameter, range));
+
+        public static HybridException InvalidCoresPerSocket(int numCpu, int coresPerSocket) => new HybridException(
+            "InvalidCoresPerSocket", ErrorKind.InvalidArgument,
+            F("CoresPerSocket {0} does not divide NumCpu {1}.", coresPerSocket, numCpu), coresPerSocket,
+            "Choose a CoresPerSocket value that divides NumCpu (1 always does).");
+
+        public static HybridException InvalidHardwareVersion(string? value) => new HybridException(
+            "InvalidHardwareVersion", ErrorKind.InvalidArgument,
+            F("'{0}' is not a virtual hardware version; expected 'vmx-N' with N from 4 to {1}.", value ?? "", Inventory.VirtualHardware.Latest), value,
+            "Give a version such as 'vmx-19'.");
+
+        public static HybridException HardwareVersionNotSupported(string version, string cluster, string max) => new HybridException(
+            "HardwareVersionNotSupported", ErrorKind.InvalidArgument,
+            F("Cluster '{0}' supports virtual hardware up to {1}; {2} is newer.", cluster, max, version), version,
+            F("Choose {0} or older, or a cluster with newer ESXi hosts.", max));
+
+        public static HybridException LinkNotFound(string source, string destination) => new HybridException(
+            "LinkNotFound", ErrorKind.ObjectNotFound,
+            F("There is no link between '{0}' and '{1}'.", source, destination), source + " <-> " + destination,
+            "List the links with Get-CloudLink.");
+
+        public static HybridException LabPathRequired() => new HybridException(
+            "LabPathRequired", ErrorKind.InvalidOperation,
+            "The current lab was not opened from a file, so it has no path to save to.", null,
+            "Give a file with Save-HybridLab -Path <file>.");
+
+        public static HybridException LabFileNotFound(string path) => new HybridException(
+            "LabFileNotFound", ErrorKind.ObjectNotFound,
+            F("Lab file '{0}' does not exist.", path), path,
+            "Check the path, or create a lab file with Save-HybridLab -Path.");
+
+        public static HybridException LabFileEmpty(string path) => new HybridException(
+            "LabFileInvalid", ErrorKind.InvalidData,
+            F("Lab file '{0}' is empty.", path), path,
+            "Open another lab file, or save a lab over it with Save-HybridLab -Path.");
+
+        public static HybridException LabFileInvalid(string path, string detail, long? line = null, long? position = null, Exception? inner = null) => new HybridException(
+            "LabFileInvalid", ErrorKind.InvalidData,
+            line.HasValue
+                ? F("Lab file '{0}' is not a valid lab (line {1}, position {2}): {3}", path, line, position, detail)
+                : F("Lab file '{0}' is not a valid lab: {1}", path, detail),
+            path,
+            "Fix the file at that place, or open another lab. The current lab is unchanged.", inner);
+
+        public static HybridException LabFileVersionUnsupported(string path, int version, int supported) => new HybridException(
+            "LabFileVersionUnsupported", ErrorKind.InvalidData,
+            F("Lab file '{0}' has schema version {1}; this module reads versions 1 to {2}.", path, version, supported), path,
+            "Update HybridCmdlets to a version that reads this lab, or save the lab again with this version.");
+
+        public static HybridException LabFileUnreadable(string path, Exception inner) => new HybridException(
+            "LabFileUnreadable", ErrorKind.ReadError,
+            F("Lab file '{0}' could not be read: {1}", path, inner.Message), path,
+            "Check the file's permissions and that no other program holds it.", inner);
+
+        public static HybridException LabFileUnwritable(string path, Exception inner) => new HybridException(
+            "LabFileUnwritable", ErrorKind.WriteError,
+            F("Lab file '{0}' could not be written: {1} The previous file, if any, is unchanged.", path, inner.Message), path,
+            "Check that the folder exists and is writable, and that no other program holds the file.", inner);
+    }
+}

@@ -1,0 +1,34 @@
+namespace HybridCmdlets.Engine.Generation
+{
+    /// <summary>
+    /// SplitMix64: the same seed gives the same sequence on every runtime, which System.Random does not promise,
+    /// so the default lab is the same lab at every import.
+    /// </summary>
+    internal sealed class DeterministicRandom
+    {
+        private ulong state;
+
+        public DeterministicRandom(int seed)
+        {
+            state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
+        }
+
+        public ulong NextUInt64()
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        /// <summary>A number in [0, 1).</summary>
+        public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+        /// <summary>An integer in [min, max] (both included).</summary>
+        public int Between(int min, int max) => min + (int)(NextUInt64() % (ulong)(max - min + 1));
+
+        public bool Chance(double probability) => NextDouble() < probability;
+
+        public T Pick<T>(params T[] items) => items[Between(0, items.Length - 1)];
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json;
+
+namespace HybridCmdlets.Engine.Inventory
+{
+    /// <summary>An emulated vCenter: on premises, or a partner cloud's SDDC / private cloud.</summary>
+    public sealed class CloudEndpoint
+    {
+        public string Name { get; internal set; } = "";
+        public CloudProvider Provider { get; internal set; }
+        public string Region { get; internal set; } = "";
+        /// <summary>The vCenter Server's address, as Connect-VIServer would use it.</summary>
+        public string Server { get; internal set; } = "";
+        public string VCenterVersion { get; internal set; } = "";
+        public int VCenterBuild { get; internal set; }
+        public bool HcxEnabled { get; internal set; }
+        public string? HcxVersion { get; internal set; }
+        /// <summary>Site coordinates; link round-trip times in the default lab follow from them.</summary>
+        public double Latitude { get; internal set; }
+        public double Longitude { get; internal set; }
+        public IReadOnlyList<CloudCluster> Clusters { get; internal set; } = Array.Empty<CloudCluster>();
+        public IReadOnlyList<Datastore> Datastores { get; internal set; } = Array.Empty<Datastore>();
+        public IReadOnlyList<CloudNetwork> Networks { get; internal set; } = Array.Empty<CloudNetwork>();
+
+        [JsonIgnore] public string ProviderName => ProviderNames.Of(Provider);
+        [JsonIgnore] public int NumHosts => Clusters.Sum(c => c.NumHosts);
+        [JsonIgnore] public int NumCpuCores => Clusters.Sum(c => c.NumCpuCores);
+        [JsonIgnore] public int MemoryGB => Clusters.Sum(c => c.MemoryGB);
+        [JsonIgnore] public double StorageCapacityGB => Math.Round(Datastores.Sum(d => d.CapacityGB), 2);
+        [JsonIgnore] public double StorageFreeGB => Math.Round(Datastores.Sum(d => d.FreeSpaceGB), 2);
+        /// <summary>The EVC baselines its clusters offer, e.g. <c>intel-icelake</c>.</summary>
+        [JsonIgnore] public string CpuBaseline => string.Join(", ", Clusters.Select(c => c.EvcMode).Distinct());
+        /// <summary>The newest virtual hardware any of its clusters can run.</summary>
+        [JsonIgnore] public string MaxHardwareVersion => VirtualHardware.Format(Clusters.Count == 0 ? 0 : Clusters.Max(c => c.MaxHardwareVersionNumber));
+
+        public CloudCluster? FindCluster(string name) => Clusters.FirstOrDefault(c => Names.Equal(c.Name, name));
+
+        public Datastore? FindDatastore(string name) => Datastores.FirstOrDefault(d => Names.Equal(d.Name, name));
+
+        public CloudNetwork? FindNetwork(string name) => Networks.FirstOrDefault(n => Names.Equal(n.Name, name));
+
+        internal CloudEndpoint Copy() => (CloudEndpoint)MemberwiseClone();
+
+        public override string ToString() => Name;
+    }
+}

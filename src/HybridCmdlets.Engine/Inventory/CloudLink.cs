@@ -1,0 +1,25 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace HybridCmdlets.Engine.Inventory
+{
+    /// <summary>A network path between two endpoints; full duplex, so one link serves both directions.</summary>
+    public sealed class CloudLink
+    {
+        public string Source { get; internal set; } = "";
+        public string Destination { get; internal set; } = "";
+        public LinkKind Kind { get; internal set; }
+        public double BandwidthMbps { get; internal set; }
+        public double RttMs { get; internal set; }
+        public double LossPercent { get; internal set; }
+
+        [JsonIgnore] public string Name => Source + " <-> " + Destination;
+
+        public bool Connects(string a, string b) =>
+            (Names.Equal(Source, a) && Names.Equal(Destination, b)) || (Names.Equal(Source, b) && Names.Equal(Destination, a));
+
+        internal CloudLink Copy() => (CloudLink)MemberwiseClone();
+
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1}, {2} Mbps, {3} ms)", Name, Kind, BandwidthMbps, RttMs);
+    }
+}

@@ -1,0 +1,22 @@
+namespace HybridCmdlets.Engine.Inventory
+{
+    /// <summary>A port group (standard or distributed) or an NSX segment.</summary>
+    public sealed class CloudNetwork
+    {
+        public string Name { get; internal set; } = "";
+        public string Endpoint { get; internal set; } = "";
+        public NetworkKind Kind { get; internal set; }
+        /// <summary>The switch that carries it: a vSwitch, a distributed switch, or the NSX overlay.</summary>
+        public string Switch { get; internal set; } = "";
+        /// <summary>802.1Q VLAN id; 0 when untagged. An extended segment keeps the VLAN it bridges.</summary>
+        public int VlanId { get; internal set; }
+        /// <summary>NSX overlay segment id (VNI), or null for a VLAN-backed port group.</summary>
+        public int? SegmentId { get; internal set; }
+        /// <summary>For an HCX Network Extension segment: the network it extends, as 'endpoint/network'.</summary>
+        public string? ExtendedFrom { get; internal set; }
+        /// <summary>False for a standard switch with no physical uplinks (an internal-only network).</summary>
+        public bool HasUplinks { get; internal set; } = true;
+
+        public override string ToString() => Name;
+    }
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using HybridCmdlets.Engine.Errors;
+
+namespace HybridCmdlets.Engine.Inventory
+{
+    /// <summary>
+    /// Everything the lab emulates: endpoints with their clusters, datastores and networks, the links between
+    /// them, and the VMs. Safe to use from several threads; published objects are never changed, only replaced.
+    /// </summary>
+    public sealed class Estate
+    {
+        private const string VMIdPrefix = "VirtualMachine-vm-";
+
+        private readonly object gate = new object();
+        private readonly List<CloudEndpoint> endpoints;
+        private readonly List<CloudLink> links;
+        private readonly List<CloudVM> vms;
+        private readonly Dictionary<string, CloudVM> vmsById;
+        private readonly Dictionary<string, CloudVM> vmsByEndpointAndName;
+        private int nextVMNumber;
+        private int nextMacNumber;
+
+        public Estate(IEnumerable<CloudEndpoint> endpoints, IEnumerable<CloudLink> links, IEnumerable<CloudVM> vms)
+        {
+            this.endpoints = endpoints.ToList();
+            this.links = links.ToList();
+            this.vms = vms.ToList();
+            vmsById = new Dictionary<string, CloudVM>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
+            vmsByEndpointAndName = new Dictionary<string, CloudVM>(this.vms.Count, Names.Comparer);
+            nextVMNumber = 1000;
+            foreach (var vm in this.vms)
+            {
+                vmsById[vm.Id] = vm;
+                vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
+                nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
+                foreach (var nic in vm.NetworkAdapters) nextMacNumber = Math.Max(nextMacNumber, MacNumber(nic.MacAddress) + 1);
+            }
+        }
+
+        public IReadOnlyList<CloudEndpoint> Endpoints { get { lock (gate) return endpoints.ToArray(); } }
+
+        public IReadOnlyList<CloudLink> Links { get { lock (gate) return links.ToArray(); } }
+
+        /// <summary>A snapshot of all VMs, in inventory order.</summary>
+        public IReadOnlyList<CloudVM> VMs { get { lock (gate) return vms.ToArray(); } }
+
+        public int VMCount { get { lock (gate) return vms.Count; } }
+
+        public CloudEndpoint? FindEndpoint(string name)
+        {
+            lock (gate) return endpoints.FirstOrDefault(e => Names.Equal(e.Name, name));
+        }
+
+        public CloudEndpoint GetEndpoint(string name) => FindEndpoint(name) ?? throw EngineErrors.EndpointNotFound(name);
+
+        public CloudVM? FindVMById(string id)
+        {
+            lock (gate) return vmsById.TryGetValue(id, out var vm) ? vm : null;
+        }
+
+        public CloudVM? FindVM(string endpoint, string name)
+        {
+            lock (gate) return vmsByEndpointAndName.TryGetValue(Key(endpoint, name), out var vm) ? vm : null;
+        }
+
+        public CloudLink? FindLink(string a, string b)
+        {
+            lock (gate) return links.FirstOrDefault(l => l.Connects(a, b));
+        }
+
+        /// <summary>Creates a VM as New-CloudVM asks, placing it as vCenter would where the spec leaves a choice.</summary>
+        public CloudVM AddVM(NewVMSpec spec)
+        {
+            if (!Names.IsValidObjectName(spec.Name)) throw EngineErrors.InvalidName("VM name", spec.Name);
+            CheckRange("NumCpu", spec.NumCpu, 1, 768, "from 1 to 768");
+            CheckRange("MemoryMB", spec.MemoryMB, 4, 24 * 1024 * 1024, "from 4 MB to 24 TB");
+            var coresPerSocket = spec.CoresPerSocket ?? 1;
+            CheckRange("CoresPerSocket", coresPerSocket, 1, spec.NumCpu, "from 1 to NumCpu");
+            if (spec.NumCpu % coresPerSocket != 0) throw EngineErrors.InvalidCoresPerSocket(spec.NumCpu, coresPerSocket);
+            var disks = spec.DiskGB ?? new[] { 40.0 };
+            foreach (var size in disks) CheckRange("DiskGB", size, 0.001, 62 * 1024, "from 0.001 GB to 62 TB");
+            var guestId = GuestOperatingSystems.Canonical(spec.GuestId) ?? throw new HybridException(
+                "InvalidGuestId", ErrorKind.InvalidArgument, "'" + spec.GuestId + "' is not a vSphere guest id.", spec.GuestId,
+                "Use an id such as " + string.Join(", ", GuestOperatingSystems.Ids.Take(4)) + ".");
+            GuestOperatingSystems.TryGetFullName(guestId, out var guestOS);
+            CheckWorkload(spec);
+
+            lock (gate)
+            {
+                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, spec.Endpoint)) ?? throw EngineErrors.EndpointNotFound(spec.Endpoint);
+                if (vmsByEndpointAndName.ContainsKey(Key(endpoint.Name, spec.Name))) throw EngineErrors.VMNameInUse(spec.Name, endpoint.Name);
+                var cluster = spec.Cluster == null
+                    ? endpoint.Clusters.OrderByDescending(FreeMemoryGB).First()
+                    : endpoint.FindCluster(spec.Cluster) ?? throw EngineErrors.ClusterNotFound(endpoint.Name, spec.Cluster);
+                var host = spec.VMHost == null
+                    ? cluster.Hosts.OrderBy(h => AllocatedMemoryMB(endpoint.Name, h.Name)).First()
+                    : cluster.Hosts.FirstOrDefault(h => Names.Equal(h.Name, spec.VMHost)) ?? throw EngineErrors.HostNotFound(endpoint.Name, cluster.Name, spec.VMHost);
+                var hardware = ResolveHardwareVersion(spec.HardwareVersion, cluster);
+                var neededGB = disks.Sum();
+                var datastore = ChooseDatastore(endpoint, cluster, host, spec.Datastore, neededGB);
+                var networks = (spec.NetworkNames ?? new[] { DefaultNetwork(endpoint) })
+                    .Select(n => endpoint.FindNetwork(n) ?? throw EngineErrors.NetworkNotFound(endpoint.Name, n))
+                    .ToArray();
+
+                var number = nextVMNumber++;
+                var workload = RoleProfiles.Estimate(spec.Role, spec.MemoryMB);
+                var vm = new CloudVM
+                {
+                    Name = spec.Name,
+                    Id = VMIdPrefix + number.ToString(CultureInfo.InvariantCulture),
+                    PowerState = spec.PowerState,
+                    NumCpu = spec.NumCpu,
+                    CoresPerSocket = coresPerSocket,
+                    MemoryMB = spec.MemoryMB,
+                    HardwareVersion = VirtualHardware.Format(hardware),
+                    GuestId = guestId,
+                    GuestOS = guestOS,
+                    ToolsStatus = spec.PowerState == PowerState.PoweredOn ? ToolsStatus.ToolsOk : ToolsStatus.ToolsNotRunning,
+                    Endpoint = endpoint.Name,
+                    Provider = endpoint.Provider,
+                    Cluster = cluster.Name,
+                    VMHost = host.Name,
+                    Datastore = datastore.Name,
+                    Folder = spec.Folder ?? "Discovered virtual machine",
+                    CpuBaseline = cluster.EvcMode,
+                    Role = spec.Role,
+                    Workload = new WorkloadProfile
+                    {
+                        DirtyRateMBps = spec.DirtyRateMBps ?? workload.DirtyRateMBps,
+                        WritableWorkingSetMB = spec.WritableWorkingSetMB ?? workload.WritableWorkingSetMB,
+                        TouchedMemoryPercent = spec.TouchedMemoryPercent ?? workload.TouchedMemoryPercent,
+                        DiskWriteRateMBps = spec.DiskWriteRateMBps ?? workload.DiskWriteRateMBps,
+                        IsEstimated = spec.DirtyRateMBps == null || spec.WritableWorkingSetMB == null || spec.TouchedMemoryPercent == null || spec.DiskWriteRateMBps == null,
+                    },
+                    Tags = (spec.Tags ?? Array.Empty<string>()).ToArray(),
+                    HardDisks = disks.Select((size, i) => new HardDisk
+                    {
+                        Name = "Hard disk " + (i + 1).ToString(CultureInfo.InvariantCulture),
+                        CapacityGB = size,
+                        UsedGB = size,
+                        Datastore = datastore.Name,
+                        StorageFormat = StorageFormat.Thick,
+                    }).ToArray(),
+                    NetworkAdapters = networks.Select((n, i) => new NetworkAdapter
+                    {
+                        Name = "Network adapter " + (i + 1).ToString(CultureInfo.InvariantCulture),
+                        NetworkName = n.Name,
+                        MacAddress = MacAddress(nextMacNumber++),
+                        Type = AdapterType.Vmxnet3,
+                        Connected = true,
+                    }).ToArray(),
+                };
+                AdjustFreeSpace(endpoint.Name, datastore.Name, -neededGB);
+                vms.Add(vm);
+                vmsById[vm.Id] = vm;
+                vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
+                return vm;
+            }
+        }
+
+        /// <summary>Removes a VM and gives its disk space back to its datastores.</summary>
+        public CloudVM RemoveVM(string id)
+        {
+            lock (gate)
+            {
+                if (!vmsById.TryGetValue(id, out var vm)) throw EngineErrors.VMIdNotFound(id);
+                vms.Remove(vm);
+                vmsById.Remove(vm.Id);
+                vmsByEndpointAndName.Remove(Key(vm.Endpoint, vm.Name));
+                foreach (var disk in vm.HardDisks) AdjustFreeSpace(vm.Endpoint, disk.Datastore, disk.UsedGB);
+                return vm;
+            }
+        }
+
+        /// <summary>Changes a link's figures; values left null stay as they are.</summary>
+        public CloudLink SetLink(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent)
+        {
+            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, 0.001, 400_000, "above 0 and at most 400000 (400 Gbps)");
+            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, 2000, "from 0 to 2000");
+            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, 99.999, "from 0 to below 100");
+            lock (gate)
+            {
+                var index = links.FindIndex(l => l.Connects(source, destination));
+                if (index < 0) throw EngineErrors.LinkNotFound(source, destination);
+                var link = links[index].Copy();
+                link.BandwidthMbps = bandwidthMbps ?? link.BandwidthMbps;
+                link.RttMs = rttMs ?? link.RttMs;
+                link.LossPercent = lossPercent ?? link.LossPercent;
+                links[index] = link;
+                return link;
+            }
+        }
+
+        internal static string MacAddress(int number) => string.Format(CultureInfo.InvariantCulture,
+            "00:50:56:{0:x2}:{1:x2}:{2:x2}", 0x80 | ((number >> 16) & 0x3F), (number >> 8) & 0xFF, number & 0xFF);
+
+        private static int MacNumber(string mac)
+        {
+            var parts = mac.Split(':');
+            if (parts.Length != 6 || !parts[0].Equals("00", StringComparison.Ordinal)) return -1;
+            try
+            {
+                return ((Convert.ToInt32(parts[3], 16) & 0x3F) << 16) | (Convert.ToInt32(parts[4], 16) << 8) | Convert.ToInt32(parts[5], 16);
+            }
+            catch (FormatException)
+            {
+                return -1;
+            }
+        }
+
+        private static int IdNumber(string id) =>
+            id.StartsWith(VMIdPrefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(id.Substring(VMIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+
+        private static string Key(string endpoint, string name) => endpoint + "\u0001" + name;
+
+        private static void CheckRange(string name, double value, double min, double max, string range)
+        {
+            if (double.IsNaN(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
+        }
+
+        private static void CheckWorkload(NewVMSpec spec)
+        {
+            if (spec.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", spec.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (spec.WritableWorkingSetMB.HasValue) CheckRange("WritableWorkingSetMB", spec.WritableWorkingSetMB.Value, 0, spec.MemoryMB, "from 0 to the VM's memory (" + spec.MemoryMB.ToString(CultureInfo.InvariantCulture) + " MB)");
+            if (spec.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", spec.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
+            if (spec.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", spec.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+        }
+
+        private static int ResolveHardwareVersion(string? requested, CloudCluster cluster)
+        {
+            var max = cluster.MaxHardwareVersionNumber;
+            if (requested == null) return max;
+            if (!VirtualHardware.TryParse(requested, out var version)) throw EngineErrors.InvalidHardwareVersion(requested);
+            if (version > max) throw EngineErrors.HardwareVersionNotSupported(requested, cluster.Name, cluster.MaxHardwareVersion);
+            return version;
+        }
+
+        private static string DefaultNetwork(CloudEndpoint endpoint) =>
+            (endpoint.Networks.FirstOrDefault(n => n.HasUplinks && n.ExtendedFrom == null) ?? endpoint.Networks.First()).Name;
+
+        private Datastore ChooseDatastore(CloudEndpoint endpoint, CloudCluster cluster, CloudHost host, string? requested, double neededGB)
+        {
+            Datastore datastore;
+            if (requested != null)
+            {
+                datastore = endpoint.FindDatastore(requested) ?? throw EngineErrors.DatastoreNotFound(endpoint.Name, requested);
+                var mounted = cluster.Datastores.Contains(datastore.Name, Names.Comparer) || Names.Equal(datastore.VMHost, host.Name);
+                if (!mounted) throw EngineErrors.DatastoreNotAccessible(datastore.Name, cluster.Name);
+            }
+            else
+            {
+                datastore = cluster.Datastores
+                    .Select(endpoint.FindDatastore)
+                    .Where(d => d != null)
+                    .OrderByDescending(d => d!.FreeSpaceGB)
+                    .FirstOrDefault() ?? throw EngineErrors.DatastoreNotFound(endpoint.Name, "(any shared datastore of " + cluster.Name + ")");
+            }
+
+            if (datastore.FreeSpaceGB < neededGB) throw EngineErrors.DatastoreFull(datastore.Name, neededGB, datastore.FreeSpaceGB);
+            return datastore;
+        }
+
+        private double FreeMemoryGB(CloudCluster cluster) =>
+            cluster.MemoryGB - vms.Where(v => Names.Equal(v.Cluster, cluster.Name) && Names.Equal(v.Endpoint, cluster.Endpoint)).Sum(v => v.MemoryGB);
+
+        private long AllocatedMemoryMB(string endpoint, string host) =>
+            vms.Where(v => Names.Equal(v.VMHost, host) && Names.Equal(v.Endpoint, endpoint)).Sum(v => (long)v.MemoryMB);
+
+        /// <summary>Replaces the datastore's record (and so its endpoint's) with one whose free space is moved by deltaGB.</summary>
+        private void AdjustFreeSpace(string endpointName, string datastoreName, double deltaGB)
+        {
+            var index = endpoints.FindIndex(e => Names.Equal(e.Name, endpointName));
+            if (index < 0) return;
+            var endpoint = endpoints[index].Copy();
+            endpoint.Datastores = endpoint.Datastores.Select(d =>
+            {
+                if (!Names.Equal(d.Name, datastoreName)) return d;
+                var updated = d.Copy();
+                updated.FreeSpaceGB = Math.Round(Math.Min(d.CapacityGB, Math.Max(0, d.FreeSpaceGB + deltaGB)), 2);
+                return updated;
+            }).ToArray();
+            endpoints[index] = endpoint;
+        }
+    }
+}

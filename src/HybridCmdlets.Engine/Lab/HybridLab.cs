@@ -1,0 +1,35 @@
+namespace HybridCmdlets.Engine.Lab
+{
+    /// <summary>Where the current lab came from and what it holds (Get-HybridLab).</summary>
+    public sealed class HybridLab
+    {
+        internal HybridLab(string name, string? path, LabOrigin origin, int schemaVersion, int endpointCount, int vmCount, int linkCount, bool autoSave, bool isModified)
+        {
+            Name = name;
+            Path = path;
+            Origin = origin;
+            SchemaVersion = schemaVersion;
+            EndpointCount = endpointCount;
+            VMCount = vmCount;
+            LinkCount = linkCount;
+            AutoSave = autoSave;
+            IsModified = isModified;
+        }
+
+        public string Name { get; }
+        /// <summary>The lab file, or null for the embedded default lab until it is saved somewhere.</summary>
+        public string? Path { get; }
+        public LabOrigin Origin { get; }
+        public int SchemaVersion { get; }
+        public int EndpointCount { get; }
+        public int VMCount { get; }
+        public int LinkCount { get; }
+        public bool AutoSave { get; }
+        /// <summary>True when the lab has changes that are not in its file.</summary>
+        public bool IsModified { get; }
+
+        public override string ToString() => Name;
+    }
+
+    public enum LabOrigin { Embedded, File }
+}

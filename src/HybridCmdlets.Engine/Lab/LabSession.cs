@@ -1,0 +1,147 @@
+using System;
+using System.Linq;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Generation;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Persistence;
+
+namespace HybridCmdlets.Engine.Lab
+{
+    /// <summary>
+    /// The lab the cmdlets work on: its estate, options and file. Opening a lab replaces it only once the new
+    /// one has been read and checked in full; a failed open leaves everything as it was.
+    /// </summary>
+    public sealed class LabSession
+    {
+        private readonly object gate = new object();
+        private string name;
+        private string? path;
+        private LabOrigin origin;
+        private LabOptions options;
+        private bool isModified;
+
+        private LabSession(LabDocument document, string? path, LabOrigin origin)
+        {
+            name = document.Name;
+            this.path = path;
+            this.origin = origin;
+            options = document.Options.Copy();
+            Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+        }
+
+        /// <summary>The embedded default lab, generated the same way at every import.</summary>
+        public static LabSession CreateDefault() => new LabSession(LabGenerator.CreateDefault(), null, LabOrigin.Embedded);
+
+        public static LabSession FromDocument(LabDocument document) => new LabSession(document, null, LabOrigin.Embedded);
+
+        public Estate Estate { get; private set; }
+
+        public string? Path { get { lock (gate) return path; } }
+
+        public LabOptions Options { get { lock (gate) return options.Copy(); } }
+
+        public HybridLab Describe()
+        {
+            lock (gate)
+            {
+                return new HybridLab(name, path, origin, LabDocument.CurrentSchemaVersion, Estate.Endpoints.Count, Estate.VMCount, Estate.Links.Count, options.AutoSave, isModified);
+            }
+        }
+
+        /// <summary>Replaces the current lab with the one in the file, or throws and changes nothing.</summary>
+        public HybridLab Open(string file)
+        {
+            var document = LabFile.Load(file);
+            var fullPath = System.IO.Path.GetFullPath(file);
+            lock (gate)
+            {
+                name = string.IsNullOrWhiteSpace(document.Name) ? System.IO.Path.GetFileNameWithoutExtension(fullPath) : document.Name;
+                path = fullPath;
+                origin = LabOrigin.File;
+                options = document.Options.Copy();
+                isModified = false;
+                Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            }
+
+            return Describe();
+        }
+
+        /// <summary>Goes back to the embedded default lab, as at import.</summary>
+        public HybridLab ResetToDefault()
+        {
+            var document = LabGenerator.CreateDefault();
+            lock (gate)
+            {
+                name = document.Name;
+                path = null;
+                origin = LabOrigin.Embedded;
+                options = document.Options.Copy();
+                isModified = false;
+                Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            }
+
+            return Describe();
+        }
+
+        /// <summary>Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file.</summary>
+        public HybridLab Save(string? file)
+        {
+            lock (gate)
+            {
+                var target = file ?? path ?? throw EngineErrors.LabPathRequired();
+                var fullPath = System.IO.Path.GetFullPath(target);
+                LabFile.Save(ToDocument(), fullPath);
+                path = fullPath;
+                origin = LabOrigin.File;
+                isModified = false;
+            }
+
+            return Describe();
+        }
+
+        public LabDocument ToDocument()
+        {
+            lock (gate)
+            {
+                return new LabDocument
+                {
+                    SchemaVersion = LabDocument.CurrentSchemaVersion,
+                    Name = name,
+                    Options = options.Copy(),
+                    Endpoints = Estate.Endpoints.ToList(),
+                    Links = Estate.Links.ToList(),
+                    VMs = Estate.VMs.ToList(),
+                };
+            }
+        }
+
+        public HybridLab SetOptions(bool? autoSave)
+        {
+            lock (gate)
+            {
+                var updated = options.Copy();
+                if (autoSave.HasValue) updated.AutoSave = autoSave.Value;
+                options = updated;
+            }
+
+            RecordChange();
+            return Describe();
+        }
+
+        /// <summary>
+        /// Called after every change to the estate: marks the lab modified and, for a file-backed lab with
+        /// AutoSave on, writes it at once so that the file never lags behind what the user saw happen.
+        /// </summary>
+        public void RecordChange()
+        {
+            string? saveTo;
+            lock (gate)
+            {
+                isModified = true;
+                saveTo = options.AutoSave ? path : null;
+            }
+
+            if (saveTo != null) Save(saveTo);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Text;
+using HybridCmdlets.Engine.Errors;
+using Newtonsoft.Json;
+
+namespace HybridCmdlets.Engine.Persistence
+{
+    /// <summary>
+    /// Reads and writes lab files. A save goes to a temporary file beside the target and then replaces it in
+    /// one rename, so a crash leaves the old lab or the new one, never half of one. A load either returns a
+    /// whole, checked document or throws a <see cref="HybridException"/>; it never changes anything.
+    /// </summary>
+    public static class LabFile
+    {
+        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        public static void Save(LabDocument document, string path)
+        {
+            var fullPath = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(fullPath) ?? ".";
+            var temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    using (var text = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true))
+                    using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = '\t' })
+                    {
+                        LabJson.CreateSerializer().Serialize(json, document);
+                    }
+
+                    stream.Flush(flushToDisk: true);
+                }
+
+                if (File.Exists(fullPath))
+                {
+                    File.Replace(temporary, fullPath, destinationBackupFileName: null);
+                }
+                else
+                {
+                    File.Move(temporary, fullPath);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
+            {
+                TryDelete(temporary);
+                throw EngineErrors.LabFileUnwritable(fullPath, e);
+            }
+        }
+
+        public static LabDocument Load(string path)
+        {
+            var fullPath = Path.GetFullPath(path);
+            if (Directory.Exists(fullPath)) throw EngineErrors.LabFileInvalid(fullPath, "the path is a folder, not a file.");
+            if (!File.Exists(fullPath)) throw EngineErrors.LabFileNotFound(fullPath);
+
+            LabDocument? document;
+            try
+            {
+                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                if (stream.Length == 0) throw EngineErrors.LabFileEmpty(fullPath);
+                using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+                using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+                document = LabJson.CreateSerializer(new StringPool()).Deserialize<LabDocument>(json);
+                if (document != null && json.Read())
+                {
+                    throw new JsonReaderException("Unexpected content after the lab object.", json.Path, json.LineNumber, json.LinePosition, null);
+                }
+            }
+            catch (JsonReaderException e)
+            {
+                throw ExplainUnreadable(fullPath, Detail(e.Message), e.LineNumber, e.LinePosition, e);
+            }
+            catch (JsonSerializationException e)
+            {
+                throw ExplainUnreadable(fullPath, Detail(e.Message), e.LineNumber, e.LinePosition, e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw EngineErrors.LabFileUnreadable(fullPath, e);
+            }
+
+            if (document == null)
+            {
+                if (new FileInfo(fullPath).Length > 0 && IsBlank(fullPath)) throw EngineErrors.LabFileEmpty(fullPath);
+                throw EngineErrors.LabFileInvalid(fullPath, "the file holds no lab object.");
+            }
+
+            if (document.SchemaVersion > LabDocument.CurrentSchemaVersion)
+            {
+                throw EngineErrors.LabFileVersionUnsupported(fullPath, document.SchemaVersion, LabDocument.CurrentSchemaVersion);
+            }
+
+            LabValidator.Check(document, fullPath);
+            return document;
+        }
+
+        /// <summary>A file from a newer module may fail to parse for that reason alone: say so rather than blame the content.</summary>
+        private static HybridException ExplainUnreadable(string path, string detail, int line, int position, Exception inner)
+        {
+            var version = SchemaVersionOf(path);
+            if (version > LabDocument.CurrentSchemaVersion)
+            {
+                return EngineErrors.LabFileVersionUnsupported(path, version.Value, LabDocument.CurrentSchemaVersion);
+            }
+
+            if (line == 0 && IsBlank(path)) return EngineErrors.LabFileEmpty(path);
+            return EngineErrors.LabFileInvalid(path, detail, line == 0 ? (long?)null : line, line == 0 ? (long?)null : position, inner);
+        }
+
+        /// <summary>Newtonsoft's messages end with "Path '…', line n, position m."; the line is reported separately.</summary>
+        private static string Detail(string message)
+        {
+            var at = message.IndexOf(" Path '", StringComparison.Ordinal);
+            if (at < 0) at = message.IndexOf(", line ", StringComparison.Ordinal);
+            var head = at > 0 ? message.Substring(0, at) : message;
+            var pathStart = message.IndexOf("Path '", StringComparison.Ordinal);
+            if (pathStart >= 0)
+            {
+                var pathEnd = message.IndexOf('\'', pathStart + 6);
+                if (pathEnd > pathStart + 6) head += " (at " + message.Substring(pathStart + 6, pathEnd - pathStart - 6) + ")";
+            }
+
+            return head;
+        }
+
+        /// <summary>Looks for a top-level "schemaVersion" number without reading the whole lab into objects.</summary>
+        private static int? SchemaVersionOf(string path)
+        {
+            try
+            {
+                using var text = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
+                using var json = new JsonTextReader(text);
+                if (!json.Read() || json.TokenType != JsonToken.StartObject) return null;
+                while (json.Read() && json.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string)json.Value!;
+                    if (!json.Read()) return null;
+                    if (string.Equals(name, "schemaVersion", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return json.TokenType == JsonToken.Integer ? Convert.ToInt32(json.Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+                    }
+
+                    json.Skip();
+                }
+            }
+            catch (Exception e) when (e is JsonException || e is IOException || e is OverflowException)
+            {
+                return null;
+            }
+
+            return null;
+        }
+
+        private static bool IsBlank(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path).Trim().Length == 0;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // The save has failed already; a stray temporary file is the lesser problem.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // As above.
+            }
+        }
+    }
+}

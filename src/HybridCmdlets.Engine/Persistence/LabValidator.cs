@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Inventory;
+
+namespace HybridCmdlets.Engine.Persistence
+{
+    /// <summary>
+    /// Checks that a parsed lab makes sense before it replaces the current one: names unique, every
+    /// reference resolving, every figure in range. Reports the first problem with its place in the file.
+    /// </summary>
+    internal sealed class LabValidator
+    {
+        private readonly List<string> problems = new List<string>();
+
+        public static void Check(LabDocument lab, string path)
+        {
+            var validator = new LabValidator();
+            validator.Validate(lab);
+            if (validator.problems.Count > 0)
+            {
+                var more = validator.problems.Count > 1
+                    ? string.Format(CultureInfo.InvariantCulture, " ({0} more problem{1} after this one)", validator.problems.Count - 1, validator.problems.Count == 2 ? "" : "s")
+                    : "";
+                throw EngineErrors.LabFileInvalid(path, validator.problems[0] + more);
+            }
+        }
+
+        private void Validate(LabDocument lab)
+        {
+            if (lab.SchemaVersion < 1) Problem("schemaVersion", "must be 1 or more, not " + lab.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+            if (lab.Endpoints == null || lab.Endpoints.Count == 0)
+            {
+                Problem("endpoints", "a lab needs at least one endpoint");
+                return;
+            }
+
+            if (lab.Links == null) { Problem("links", "must be a list"); return; }
+            if (lab.VMs == null) { Problem("vms", "must be a list"); return; }
+            if (lab.Options == null) { Problem("options", "must be an object"); return; }
+
+            var endpoints = new Dictionary<string, CloudEndpoint>(Names.Comparer);
+            for (var i = 0; i < lab.Endpoints.Count; i++)
+            {
+                var at = "endpoints[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                var endpoint = lab.Endpoints[i];
+                if (endpoint == null) { Problem(at, "is null"); continue; }
+                if (!Names.IsValidObjectName(endpoint.Name)) { Problem(at + ".name", Quote(endpoint.Name) + " is not a valid name"); continue; }
+                if (endpoints.ContainsKey(endpoint.Name)) Problem(at + ".name", "endpoint " + Quote(endpoint.Name) + " appears twice");
+                else endpoints.Add(endpoint.Name, endpoint);
+                ValidateEndpoint(endpoint, at);
+            }
+
+            var pairs = new HashSet<string>(Names.Comparer);
+            for (var i = 0; i < lab.Links.Count; i++)
+            {
+                var at = "links[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                var link = lab.Links[i];
+                if (link == null) { Problem(at, "is null"); continue; }
+                if (!endpoints.ContainsKey(link.Source ?? "")) Problem(at + ".source", "endpoint " + Quote(link.Source) + " does not exist");
+                if (!endpoints.ContainsKey(link.Destination ?? "")) Problem(at + ".destination", "endpoint " + Quote(link.Destination) + " does not exist");
+                if (Names.Equal(link.Source, link.Destination)) Problem(at, "links endpoint " + Quote(link.Source) + " to itself");
+                var key = string.Join("|", new[] { link.Source ?? "", link.Destination ?? "" }.OrderBy(s => s, Names.Comparer));
+                if (!pairs.Add(key)) Problem(at, "a second link between " + Quote(link.Source) + " and " + Quote(link.Destination));
+                Range(at + ".bandwidthMbps", link.BandwidthMbps, 0.001, 400_000);
+                Range(at + ".rttMs", link.RttMs, 0, 2000);
+                Range(at + ".lossPercent", link.LossPercent, 0, 99.999);
+            }
+
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var names = new HashSet<string>(Names.Comparer);
+            for (var i = 0; i < lab.VMs.Count; i++)
+            {
+                var vm = lab.VMs[i];
+                var at = "vms[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (vm == null) { Problem(at, "is null"); continue; }
+                at += " (" + (vm.Name ?? "no name") + ")";
+                if (string.IsNullOrWhiteSpace(vm.Id)) Problem(at + ".id", "is missing");
+                else if (!ids.Add(vm.Id)) Problem(at + ".id", "id " + Quote(vm.Id) + " is used by another VM");
+                if (!Names.IsValidObjectName(vm.Name)) { Problem(at + ".name", Quote(vm.Name) + " is not a valid VM name"); continue; }
+                if (!endpoints.TryGetValue(vm.Endpoint ?? "", out var endpoint))
+                {
+                    Problem(at + ".endpoint", "endpoint " + Quote(vm.Endpoint) + " does not exist");
+                    continue;
+                }
+
+                if (!names.Add(vm.Endpoint + "/" + vm.Name)) Problem(at + ".name", "a second VM named " + Quote(vm.Name) + " on " + Quote(vm.Endpoint));
+                ValidateVM(vm, endpoint, at);
+            }
+        }
+
+        private void ValidateEndpoint(CloudEndpoint endpoint, string at)
+        {
+            if (endpoint.Clusters == null || endpoint.Clusters.Count == 0) { Problem(at + ".clusters", "an endpoint needs at least one cluster"); return; }
+            if (endpoint.Datastores == null) { Problem(at + ".datastores", "must be a list"); return; }
+            if (endpoint.Networks == null || endpoint.Networks.Count == 0) { Problem(at + ".networks", "an endpoint needs at least one network"); return; }
+            Unique(endpoint.Datastores.Select(d => d?.Name), at + ".datastores", "datastore");
+            Unique(endpoint.Networks.Select(n => n?.Name), at + ".networks", "network");
+            Unique(endpoint.Clusters.Select(c => c?.Name), at + ".clusters", "cluster");
+            Unique(endpoint.Clusters.Where(c => c?.Hosts != null).SelectMany(c => c.Hosts).Select(h => h?.Name), at + ".clusters", "host");
+
+            for (var d = 0; d < endpoint.Datastores.Count; d++)
+            {
+                var ds = endpoint.Datastores[d];
+                var dat = at + ".datastores[" + d.ToString(CultureInfo.InvariantCulture) + "]";
+                if (ds == null) { Problem(dat, "is null"); continue; }
+                Range(dat + ".capacityGB", ds.CapacityGB, 0, 1e9);
+                Range(dat + ".freeSpaceGB", ds.FreeSpaceGB, 0, ds.CapacityGB);
+            }
+
+            for (var c = 0; c < endpoint.Clusters.Count; c++)
+            {
+                var cluster = endpoint.Clusters[c];
+                var cat = at + ".clusters[" + c.ToString(CultureInfo.InvariantCulture) + "]";
+                if (cluster == null) { Problem(cat, "is null"); continue; }
+                if (!Names.Equal(cluster.Endpoint, endpoint.Name)) Problem(cat + ".endpoint", Quote(cluster.Endpoint) + " should be " + Quote(endpoint.Name));
+                if (cluster.Hosts == null || cluster.Hosts.Count == 0) { Problem(cat + ".hosts", "a cluster needs at least one host"); continue; }
+                Range(cat + ".haFailoverReservePercent", cluster.HAFailoverReservePercent, 0, 100);
+                foreach (var name in cluster.Datastores ?? Array.Empty<string>())
+                {
+                    if (endpoint.FindDatastore(name) == null) Problem(cat + ".datastores", "datastore " + Quote(name) + " does not exist on " + Quote(endpoint.Name));
+                }
+
+                for (var h = 0; h < cluster.Hosts.Count; h++)
+                {
+                    var host = cluster.Hosts[h];
+                    var hat = cat + ".hosts[" + h.ToString(CultureInfo.InvariantCulture) + "]";
+                    if (host == null) { Problem(hat, "is null"); continue; }
+                    if (!Names.Equal(host.Cluster, cluster.Name)) Problem(hat + ".cluster", Quote(host.Cluster) + " should be " + Quote(cluster.Name));
+                    Range(hat + ".numCpuCores", host.NumCpuCores, 1, 4096);
+                    Range(hat + ".memoryGB", host.MemoryGB, 1, 1 << 20);
+                    Range(hat + ".vMotionNetworkGbps", host.VMotionNetworkGbps, 1, 800);
+                    if (!Version.TryParse(host.EsxiVersion ?? "", out _)) Problem(hat + ".esxiVersion", Quote(host.EsxiVersion) + " is not a version such as '8.0.3'");
+                }
+            }
+        }
+
+        private void ValidateVM(CloudVM vm, CloudEndpoint endpoint, string at)
+        {
+            if (vm.Provider != endpoint.Provider) Problem(at + ".provider", vm.Provider + " does not match endpoint " + Quote(endpoint.Name) + " (" + endpoint.Provider + ")");
+            var cluster = endpoint.FindCluster(vm.Cluster ?? "");
+            if (cluster == null) Problem(at + ".cluster", "cluster " + Quote(vm.Cluster) + " does not exist on " + Quote(endpoint.Name));
+            else if (cluster.Hosts.All(h => !Names.Equal(h.Name, vm.VMHost))) Problem(at + ".vmHost", "host " + Quote(vm.VMHost) + " is not in cluster " + Quote(vm.Cluster));
+            if (endpoint.FindDatastore(vm.Datastore ?? "") == null) Problem(at + ".datastore", "datastore " + Quote(vm.Datastore) + " does not exist on " + Quote(endpoint.Name));
+            Range(at + ".numCpu", vm.NumCpu, 1, 768);
+            Range(at + ".coresPerSocket", vm.CoresPerSocket, 1, Math.Max(1, vm.NumCpu));
+            if (vm.CoresPerSocket > 0 && vm.NumCpu % vm.CoresPerSocket != 0) Problem(at + ".coresPerSocket", "does not divide numCpu");
+            Range(at + ".memoryMB", vm.MemoryMB, 4, 24 * 1024 * 1024);
+            if (!VirtualHardware.TryParse(vm.HardwareVersion, out _)) Problem(at + ".hardwareVersion", Quote(vm.HardwareVersion) + " is not a version such as 'vmx-19'");
+            if (string.IsNullOrWhiteSpace(vm.GuestId)) Problem(at + ".guestId", "is missing");
+            if (vm.Workload == null) Problem(at + ".workload", "is missing");
+            else
+            {
+                Range(at + ".workload.dirtyRateMBps", vm.Workload.DirtyRateMBps, 0, 100_000);
+                Range(at + ".workload.writableWorkingSetMB", vm.Workload.WritableWorkingSetMB, 0, vm.MemoryMB);
+                Range(at + ".workload.touchedMemoryPercent", vm.Workload.TouchedMemoryPercent, 0, 100);
+                Range(at + ".workload.diskWriteRateMBps", vm.Workload.DiskWriteRateMBps, 0, 100_000);
+            }
+
+            if (vm.HardDisks == null || vm.NetworkAdapters == null || vm.Tags == null || vm.CdDrives == null || vm.UsbDevices == null || vm.PassthroughDevices == null || vm.Snapshots == null)
+            {
+                Problem(at, "a device list is null");
+                return;
+            }
+
+            for (var d = 0; d < vm.HardDisks.Count; d++)
+            {
+                var disk = vm.HardDisks[d];
+                var dat = at + ".hardDisks[" + d.ToString(CultureInfo.InvariantCulture) + "]";
+                if (disk == null) { Problem(dat, "is null"); continue; }
+                Range(dat + ".capacityGB", disk.CapacityGB, 0.001, 62 * 1024);
+                Range(dat + ".usedGB", disk.UsedGB, 0, disk.CapacityGB);
+                if (endpoint.FindDatastore(disk.Datastore ?? "") == null) Problem(dat + ".datastore", "datastore " + Quote(disk.Datastore) + " does not exist on " + Quote(endpoint.Name));
+            }
+
+            for (var n = 0; n < vm.NetworkAdapters.Count; n++)
+            {
+                var nic = vm.NetworkAdapters[n];
+                var nat = at + ".networkAdapters[" + n.ToString(CultureInfo.InvariantCulture) + "]";
+                if (nic == null) { Problem(nat, "is null"); continue; }
+                if (endpoint.FindNetwork(nic.NetworkName ?? "") == null) Problem(nat + ".networkName", "network " + Quote(nic.NetworkName) + " does not exist on " + Quote(endpoint.Name));
+            }
+        }
+
+        private void Unique(IEnumerable<string?> names, string at, string what)
+        {
+            var seen = new HashSet<string>(Names.Comparer);
+            foreach (var name in names)
+            {
+                if (!Names.IsValidObjectName(name)) Problem(at, Quote(name) + " is not a valid " + what + " name");
+                else if (!seen.Add(name!)) Problem(at, what + " " + Quote(name) + " appears twice");
+            }
+        }
+
+        private void Range(string at, double value, double min, double max)
+        {
+            if (double.IsNaN(value) || double.IsInfinity(value) || value < min || value > max)
+            {
+                Problem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", value, min, max));
+            }
+        }
+
+        private static string Quote(string? value) => value == null ? "(none)" : "'" + value + "'";
+
+        private void Problem(string at, string what) => problems.Add(at + ": " + what);
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Management.Automation;
+using HybridCmdlets.Arguments;
+using HybridCmdlets.Completion;
+using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Infrastructure;
+
+namespace HybridCmdlets.Commands
+{
+    /// <summary>Adds a VM to an endpoint of the emulated lab, with its size and workload profile.</summary>
+    [Cmdlet(VerbsCommon.New, "CloudVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CloudVM))]
+    public sealed class NewCloudVMCommand : HybridCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [EndpointTransformation]
+        [ArgumentCompleter(typeof(EndpointNameCompleter))]
+        public CloudEndpoint? Endpoint { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
+        public string? Cluster { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? VMHost { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Datastore { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 768)]
+        public int NumCpu { get; set; } = 1;
+
+        [Parameter]
+        [ValidateRange(1, 768)]
+        public int CoresPerSocket { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.004, 24576.0)]
+        public double MemoryGB { get; set; } = 4;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public double[]? DiskGB { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? NetworkName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string GuestId { get; set; } = "otherGuest64";
+
+        [Parameter]
+        [ValidatePattern("^vmx-[0-9]+$")]
+        public string? HardwareVersion { get; set; }
+
+        [Parameter]
+        public WorkloadRole Role { get; set; } = WorkloadRole.App;
+
+        [Parameter]
+        [ValidateRange(0.0, 100000.0)]
+        public double DirtyRateMBps { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 25165824.0)]
+        public double WritableWorkingSetMB { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 100.0)]
+        public double TouchedMemoryPercent { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 100000.0)]
+        public double DiskWriteRateMBps { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Folder { get; set; }
+
+        [Parameter]
+        public SwitchParameter PowerOn { get; set; }
+
+        protected override void Process()
+        {
+            double? Given(string parameter, double value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (double?)null;
+            var spec = new NewVMSpec
+            {
+                Name = Name,
+                Endpoint = Endpoint!.Name,
+                Cluster = Cluster,
+                VMHost = VMHost,
+                Datastore = Datastore,
+                NumCpu = NumCpu,
+                CoresPerSocket = MyInvocation.BoundParameters.ContainsKey(nameof(CoresPerSocket)) ? CoresPerSocket : (int?)null,
+                MemoryMB = (int)Math.Round(MemoryGB * 1024),
+                DiskGB = DiskGB,
+                NetworkNames = NetworkName,
+                GuestId = GuestId,
+                HardwareVersion = HardwareVersion,
+                PowerState = PowerOn ? PowerState.PoweredOn : PowerState.PoweredOff,
+                Folder = Folder,
+                Tags = Tag,
+                Role = Role,
+                DirtyRateMBps = Given(nameof(DirtyRateMBps), DirtyRateMBps),
+                WritableWorkingSetMB = Given(nameof(WritableWorkingSetMB), WritableWorkingSetMB),
+                TouchedMemoryPercent = Given(nameof(TouchedMemoryPercent), TouchedMemoryPercent),
+                DiskWriteRateMBps = Given(nameof(DiskWriteRateMBps), DiskWriteRateMBps),
+            };
+            new NewCloudVMCore(Lab).Run(spec, this);
+        }
+    }
+}

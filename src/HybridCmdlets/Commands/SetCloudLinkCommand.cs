@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using HybridCmdlets.Completion;
+using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Infrastructure;
+
+namespace HybridCmdlets.Commands
+{
+    /// <summary>Changes a link's bandwidth, round-trip time or loss, to rehearse a move over a worse (or better) path.</summary>
+    [Cmdlet(VerbsCommon.Set, "CloudLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CloudLink))]
+    public sealed class SetCloudLinkCommand : HybridCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EndpointNameCompleter))]
+        public string Source { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EndpointNameCompleter))]
+        public string Destination { get; set; } = "";
+
+        [Parameter]
+        [ValidateRange(0.001, 400000.0)]
+        public double BandwidthMbps { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 2000.0)]
+        public double RttMs { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 99.999)]
+        public double LossPercent { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Process()
+        {
+            double? Given(string parameter, double value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (double?)null;
+            new SetCloudLinkCore(Lab).Run(Source, Destination, Given(nameof(BandwidthMbps), BandwidthMbps), Given(nameof(RttMs), RttMs),
+                Given(nameof(LossPercent), LossPercent), PassThru, this);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Infrastructure;
+
+namespace HybridCmdlets.Cores
+{
+    public sealed class NewCloudVMCore
+    {
+        private readonly LabSession lab;
+
+        public NewCloudVMCore(LabSession lab) => this.lab = lab;
+
+        /// <summary>Creates the VM (errors are terminating: there is only one VM to make) and writes it.</summary>
+        public void Run(NewVMSpec spec, ICommandOutput output)
+        {
+            var target = string.Format(CultureInfo.InvariantCulture, "VM '{0}' on endpoint '{1}'{2}", spec.Name, spec.Endpoint,
+                spec.Cluster == null ? "" : ", cluster '" + spec.Cluster + "'");
+            var size = string.Format(CultureInfo.InvariantCulture, "Create ({0} vCPU, {1:0.##} GB memory)", spec.NumCpu, spec.MemoryMB / 1024.0);
+            if (!output.ShouldProcess(target, size)) return;
+            var vm = lab.Estate.AddVM(spec);
+            LabChanges.Record(lab, output);
+            output.WriteObject(vm);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Infrastructure;
+
+namespace HybridCmdlets.Cores
+{
+    public sealed class SetHybridLabOptionCore
+    {
+        private readonly LabSession lab;
+
+        public SetHybridLabOptionCore(LabSession lab) => this.lab = lab;
+
+        public void Run(bool? autoSave, bool passThru, ICommandOutput output)
+        {
+            if (!autoSave.HasValue)
+            {
+                throw new Engine.Errors.HybridException("LabOptionRequired", Engine.Errors.ErrorKind.InvalidArgument,
+                    "Set-HybridLabOption was given no option to change.", null, "Give an option, for example -AutoSave $false.");
+            }
+
+            if (!output.ShouldProcess("lab '" + lab.Describe().Name + "'", "Set AutoSave to " + autoSave.Value)) return;
+            var result = lab.SetOptions(autoSave);
+            if (passThru) output.WriteObject(result);
+        }
+    }
+}

@@ -239,7 +239,8 @@ namespace HybridCmdlets.Engine.Generation
                 {
                     var used = Used(site.Name, name);
                     // Cloud storage comes with the hosts bought; on premises, storage teams size in whole TB with about a third kept free.
-                    var capacity = fixedCapacity > 0 ? fixedCapacity : Math.Max(2048, Math.Ceiling(used / 0.65 / 1024) * 1024);
+                    var sized = Math.Max(2048, Math.Ceiling(used / 0.65 / 1024) * 1024);
+                    var capacity = fixedCapacity > 0 ? Math.Max(fixedCapacity, sized) : sized;
                     result.Add(new Datastore { Name = name, Endpoint = site.Name, Type = type, Shared = true, CapacityGB = capacity, FreeSpaceGB = Math.Round(capacity - used - capacity * 0.02, 2) });
                 }
 

@@ -1,0 +1,182 @@
+using System.IO;
+using System.Linq;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Generation;
+using HybridCmdlets.Engine.Persistence;
+using Newtonsoft.Json.Linq;
+
+namespace HybridCmdlets.Engine.Tests
+{
+    public class LabFileTests
+    {
+        private static readonly string DefaultJson = TestFiles.ToJson(LabGenerator.CreateDefault());
+
+        private static HybridException LoadFails(string content, string errorId)
+        {
+            var path = TestFiles.Write(content);
+            try
+            {
+                var error = Assert.Throws<HybridException>(() => LabFile.Load(path));
+                Assert.Equal(errorId, error.ErrorId);
+                Assert.Equal(Path.GetFullPath(path), error.Target);
+                Assert.Contains(Path.GetFullPath(path), error.Message);
+                return error;
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        /// <summary>The default lab with one change made through its JSON, as a user editing the file would.</summary>
+        private static string Edited(System.Action<JObject> edit)
+        {
+            var json = JObject.Parse(DefaultJson);
+            edit(json);
+            return json.ToString();
+        }
+
+        [Fact]
+        public void A_saved_and_reopened_lab_is_identical()
+        {
+            var path = TestFiles.Write(DefaultJson);
+            var reopened = LabFile.Load(path);
+            File.Delete(path);
+            Assert.Equal(DefaultJson, TestFiles.ToJson(reopened));
+        }
+
+        [Fact]
+        public void Uses_readable_names_and_a_schema_version()
+        {
+            var json = JObject.Parse(DefaultJson);
+            Assert.Equal(LabDocument.CurrentSchemaVersion, (int)json["schemaVersion"]!);
+            Assert.NotNull(json["vms"]);
+            Assert.Equal("PoweredOn", (string?)json["vms"]!.First(v => (string?)v["name"] == "crm-web01")["powerState"]);
+        }
+
+        [Fact]
+        public void Save_replaces_the_old_file_and_leaves_no_temporary_file()
+        {
+            var path = TestFiles.Write("old content");
+            LabFile.Save(LabGenerator.CreateDefault(), path);
+            Assert.Equal(DefaultJson, File.ReadAllText(path));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "*.tmp"));
+            File.Delete(path);
+        }
+
+        [Fact]
+        public void Save_into_a_missing_folder_is_a_clear_error_and_writes_nothing()
+        {
+            var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + System.Guid.NewGuid().ToString("N"), "lab.json");
+            var error = Assert.Throws<HybridException>(() => LabFile.Save(LabGenerator.CreateDefault(), path));
+            Assert.Equal("LabFileUnwritable", error.ErrorId);
+            Assert.False(File.Exists(path));
+        }
+
+        [Fact]
+        public void A_missing_file_is_LabFileNotFound()
+        {
+            var path = TestFiles.TempPath();
+            var error = Assert.Throws<HybridException>(() => LabFile.Load(path));
+            Assert.Equal("LabFileNotFound", error.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("   \n\t ")]
+        public void An_empty_file_is_LabFileInvalid(string content)
+        {
+            Assert.Contains("is empty", LoadFails(content, "LabFileInvalid").Message);
+        }
+
+        [Fact]
+        public void A_truncated_file_is_LabFileInvalid_with_line_and_position()
+        {
+            var error = LoadFails(DefaultJson.Substring(0, DefaultJson.Length / 2), "LabFileInvalid");
+            Assert.Matches(@"\(line \d+, position \d+\)", error.Message);
+            Assert.Equal(ErrorKind.InvalidData, error.Kind);
+        }
+
+        [Fact]
+        public void Content_after_the_lab_is_LabFileInvalid()
+        {
+            LoadFails(DefaultJson + "\n{}", "LabFileInvalid");
+        }
+
+        [Theory]
+        [InlineData("null")]
+        [InlineData("[]")]
+        [InlineData("42")]
+        public void A_file_that_holds_no_lab_object_is_LabFileInvalid(string content)
+        {
+            LoadFails(content, "LabFileInvalid");
+        }
+
+        [Fact]
+        public void A_future_schema_version_is_LabFileVersionUnsupported()
+        {
+            var error = LoadFails(Edited(j => j["schemaVersion"] = 99), "LabFileVersionUnsupported");
+            Assert.Contains("99", error.Message);
+        }
+
+        [Fact]
+        public void A_future_version_with_unknown_content_still_names_the_version()
+        {
+            LoadFails(Edited(j => { j["schemaVersion"] = 2; j["faults"] = new JArray(); }), "LabFileVersionUnsupported");
+        }
+
+        [Fact]
+        public void An_unknown_property_is_LabFileInvalid_naming_it()
+        {
+            var error = LoadFails(Edited(j => j["vms"]![0]!["numCPUs"] = 4), "LabFileInvalid");
+            Assert.Contains("numCPUs", error.Message);
+        }
+
+        [Fact]
+        public void A_value_of_the_wrong_type_is_LabFileInvalid_naming_its_place()
+        {
+            var error = LoadFails(Edited(j => j["vms"]![3]!["memoryMB"] = "lots"), "LabFileInvalid");
+            Assert.Contains("vms[3].memoryMB", error.Message);
+        }
+
+        [Fact]
+        public void An_unknown_enum_value_is_LabFileInvalid()
+        {
+            LoadFails(Edited(j => j["vms"]![0]!["powerState"] = "Sleeping"), "LabFileInvalid");
+        }
+
+        [Theory]
+        [InlineData("duplicate id")]
+        [InlineData("dangling cluster")]
+        [InlineData("dangling network")]
+        [InlineData("negative disk")]
+        [InlineData("duplicate endpoint")]
+        [InlineData("link to nowhere")]
+        [InlineData("no endpoints")]
+        [InlineData("huge memory")]
+        public void A_lab_that_does_not_make_sense_is_LabFileInvalid_naming_the_place(string problem)
+        {
+            var (edit, place) = problem switch
+            {
+                "duplicate id" => ((System.Action<JObject>)(j => j["vms"]![5]!["id"] = j["vms"]![4]!["id"]), "vms[5]"),
+                "dangling cluster" => (j => j["vms"]![2]!["cluster"] = "Gone-Cluster", "Gone-Cluster"),
+                "dangling network" => (j => j["vms"]![2]!["networkAdapters"]![0]!["networkName"] = "Gone-Net", "Gone-Net"),
+                "negative disk" => (j => j["vms"]![1]!["hardDisks"]![0]!["capacityGB"] = -10, "hardDisks[0].capacityGB"),
+                "duplicate endpoint" => (j => j["endpoints"]![1]!["name"] = "onprem-lon", "appears twice"),
+                "link to nowhere" => (j => j["links"]![0]!["destination"] = "mars", "mars"),
+                "no endpoints" => (j => j["endpoints"] = new JArray(), "endpoints"),
+                _ => (j => j["vms"]![0]!["memoryMB"] = 1e12, "vms[0]"),
+            };
+            var error = LoadFails(Edited(edit), "LabFileInvalid");
+            Assert.Contains(place, error.Message);
+        }
+
+        [Fact]
+        public void A_folder_is_not_a_lab_file()
+        {
+            var error = Assert.Throws<HybridException>(() => LabFile.Load(Path.GetTempPath()));
+            Assert.Equal("LabFileInvalid", error.ErrorId);
+        }
+    }
+}

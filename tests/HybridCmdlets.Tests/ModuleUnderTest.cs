@@ -25,6 +25,11 @@ namespace HybridCmdlets.Tests
 
         public static Assembly CmdletAssembly => Context.Value.LoadFromAssemblyPath(Path.Combine(ModuleFolder, "HybridCmdlets.dll"));
 
+        public static Assembly EngineAssembly => Context.Value.LoadFromAssemblyPath(Path.Combine(ModuleFolder, "HybridCmdlets.Engine.dll"));
+
+        /// <summary>PowerShellStandard's reference assembly: the attributes and verb lists the cmdlets compile against.</summary>
+        public static Assembly PowerShellAssembly => Context.Value.LoadFromAssemblyName("System.Management.Automation");
+
         /// <summary>Every public, non-abstract class deriving from System.Management.Automation.Cmdlet.</summary>
         public static IReadOnlyList<Type> CmdletTypes =>
             CmdletAssembly.GetTypes().Where(t => t.IsPublic && !t.IsAbstract && IsCmdlet(t)).OrderBy(t => t.Name).ToArray();

@@ -33,28 +33,4 @@ namespace HybridCmdlets.Completion
             return new HashSet<string>(names, Names.Comparer);
         }
     }
-
-    /// <summary>Completes cluster names, from the endpoints given with -Endpoint when there are any.</summary>
-    public sealed class ClusterNameCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var endpoints = EndpointNameCompleter.BoundEndpoints(fakeBoundParameters);
-            var clusters = ModuleState.Lab.Estate.Endpoints
-                .Where(e => endpoints == null || endpoints.Contains(e.Name))
-                .SelectMany(e => e.Clusters.Select(c => c.Name));
-            return EndpointNameCompleter.Results(clusters, wordToComplete, "cluster");
-        }
-    }
-
-    /// <summary>Completes VM names, from the endpoints given with -Endpoint when there are any.</summary>
-    public sealed class VMNameCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var endpoints = EndpointNameCompleter.BoundEndpoints(fakeBoundParameters);
-            var vms = ModuleState.Lab.Estate.VMs.Where(v => endpoints == null || endpoints.Contains(v.Endpoint)).Select(v => v.Name);
-            return EndpointNameCompleter.Results(vms, wordToComplete, "VM");
-        }
-    }
 }

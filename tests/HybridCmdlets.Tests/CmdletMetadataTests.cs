@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+
+namespace HybridCmdlets.Tests
+{
+    /// <summary>
+    /// The compiled cmdlets' attributes, read with MetadataLoadContext from out/HybridCmdlets: what PowerShell will
+    /// see when it imports the module, checked without running PowerShell.
+    /// </summary>
+    public class CmdletMetadataTests
+    {
+        public static IEnumerable<object[]> Cmdlets => ModuleUnderTest.CmdletTypes.Select(t => new object[] { t.Name });
+
+        private static Type Cmdlet(string className) => ModuleUnderTest.CmdletTypes.Single(t => t.Name == className);
+
+        private sealed class ParameterInfo
+        {
+            public string Name = "";
+            public string Set = "";
+            public bool Mandatory;
+            public int Position = int.MinValue;
+            public bool ByValue;
+            public bool ByPropertyName;
+            public string[] Aliases = new string[0];
+        }
+
+        private static List<ParameterInfo> Parameters(Type type) =>
+            type.GetProperties().SelectMany(p => ModuleUnderTest.Attributes(p, "ParameterAttribute").Select(a => new ParameterInfo
+            {
+                Name = p.Name,
+                Set = ModuleUnderTest.Named<string>(a, "ParameterSetName") ?? "__AllParameterSets",
+                Mandatory = ModuleUnderTest.Named<bool>(a, "Mandatory"),
+                Position = a.NamedArguments.Any(n => n.MemberName == "Position") ? ModuleUnderTest.Named<int>(a, "Position") : int.MinValue,
+                ByValue = ModuleUnderTest.Named<bool>(a, "ValueFromPipeline"),
+                ByPropertyName = ModuleUnderTest.Named<bool>(a, "ValueFromPipelineByPropertyName"),
+                Aliases = ModuleUnderTest.Attributes(p, "AliasAttribute").SelectMany(al => ((IEnumerable<CustomAttributeTypedArgument>)al.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToArray(),
+            })).ToList();
+
+        private static HashSet<string> ApprovedVerbs()
+        {
+            var assembly = ModuleUnderTest.PowerShellAssembly;
+            var verbs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in new[] { "VerbsCommon", "VerbsCommunications", "VerbsData", "VerbsDiagnostic", "VerbsLifecycle", "VerbsOther", "VerbsSecurity" })
+            {
+                foreach (var field in assembly.GetType("System.Management.Automation." + group, throwOnError: true)!.GetFields())
+                {
+                    verbs.Add((string)field.GetRawConstantValue()!);
+                }
+            }
+
+            Assert.Contains("Get", verbs);
+            return verbs;
+        }
+
+        [Fact]
+        public void The_module_exports_the_cmdlets_of_the_foundation()
+        {
+            Assert.Equal(
+                new[] { "Get-CloudEndpoint", "Get-CloudLink", "Get-CloudVM", "Get-HybridLab", "New-CloudVM", "Open-HybridLab", "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption" },
+                ModuleUnderTest.CmdletTypes.Select(ModuleUnderTest.CmdletName).OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Uses_an_approved_verb_and_is_named_VerbNounCommand(string className)
+        {
+            var type = Cmdlet(className);
+            var attribute = ModuleUnderTest.Attribute(type, "CmdletAttribute")!;
+            var verb = (string)attribute.ConstructorArguments[0].Value!;
+            var noun = (string)attribute.ConstructorArguments[1].Value!;
+            Assert.Contains(verb, ApprovedVerbs());
+            Assert.Equal(verb + noun + "Command", className);
+            Assert.Equal("HybridCmdlets.Commands", type.Namespace);
+            Assert.True(type.IsSealed);
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Declares_its_output_type(string className)
+        {
+            var outputs = ModuleUnderTest.Attributes(Cmdlet(className), "OutputTypeAttribute").ToList();
+            Assert.NotEmpty(outputs);
+            foreach (var output in outputs)
+            {
+                var types = (IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!;
+                Assert.All(types, t => Assert.StartsWith("HybridCmdlets.", ((Type)t.Value!).FullName));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Has_valid_parameter_sets(string className)
+        {
+            var type = Cmdlet(className);
+            var parameters = Parameters(type);
+            var sets = parameters.Select(p => p.Set).Where(s => s != "__AllParameterSets").Distinct().ToList();
+            var defaultSet = ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "DefaultParameterSetName");
+            if (sets.Count > 1) Assert.Contains(defaultSet, sets);
+            if (sets.Count == 0) sets.Add("__AllParameterSets");
+
+            foreach (var set in sets)
+            {
+                var inSet = parameters.Where(p => p.Set == set || p.Set == "__AllParameterSets").ToList();
+                Assert.True(inSet.Count(p => p.ByValue) <= 1, className + ": more than one ValueFromPipeline parameter in set " + set);
+                var positions = inSet.Where(p => p.Position != int.MinValue).Select(p => p.Position).ToList();
+                Assert.Equal(positions.Count, positions.Distinct().Count());
+                Assert.Equal(inSet.Count, inSet.Select(p => p.Name).Distinct().Count());
+            }
+
+            // Every set must be reachable: two sets with the same mandatory parameters could not be told apart.
+            var signatures = sets.Select(s => string.Join(",", parameters.Where(p => p.Set == s && p.Mandatory).Select(p => p.Name).OrderBy(n => n))).ToList();
+            if (sets.Count > 1) Assert.Equal(signatures.Count, signatures.Distinct().Count());
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Binds_identity_parameters_by_property_name(string className)
+        {
+            foreach (var identity in Parameters(Cmdlet(className)).Where(p => p.Name == "Name" || p.Name == "Id" || p.Name == "VM").GroupBy(p => p.Name))
+            {
+                Assert.True(identity.Any(p => p.ByPropertyName), className + " -" + identity.Key + " does not bind by property name");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Cmdlets_that_change_state_support_ShouldProcess(string className)
+        {
+            var type = Cmdlet(className);
+            var attribute = ModuleUnderTest.Attribute(type, "CmdletAttribute")!;
+            var verb = (string)attribute.ConstructorArguments[0].Value!;
+            var supports = ModuleUnderTest.Named<bool>(attribute, "SupportsShouldProcess");
+            var changesState = verb != "Get";
+            Assert.Equal(changesState, supports);
+            var impact = ModuleUnderTest.Named<int>(attribute, "ConfirmImpact");
+            // ConfirmImpact.High (3) only for destructive acts.
+            Assert.Equal(verb == "Remove", impact == 3);
+        }
+
+        [Fact]
+        public void Get_CloudVM_takes_endpoints_from_the_pipeline_without_binding_their_name_to_Name()
+        {
+            var parameters = Parameters(Cmdlet("GetCloudVMCommand"));
+            var endpointByValue = parameters.Single(p => p.Name == "Endpoint" && p.ByValue);
+            Assert.True(endpointByValue.Mandatory);
+            Assert.False(parameters.Single(p => p.Name == "Name" && p.Set == endpointByValue.Set).ByPropertyName);
+            Assert.True(parameters.Single(p => p.Name == "Name" && p.Set == "Filter").ByPropertyName);
+            Assert.Equal("Filter", ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(Cmdlet("GetCloudVMCommand"), "CmdletAttribute")!, "DefaultParameterSetName"));
+            var endpointType = Cmdlet("GetCloudVMCommand").GetProperty("Endpoint")!;
+            Assert.Equal("HybridCmdlets.Engine.Inventory.CloudEndpoint[]", endpointType.PropertyType.FullName);
+            Assert.NotNull(ModuleUnderTest.Attribute(endpointType, "EndpointTransformationAttribute"));
+        }
+
+        [Fact]
+        public void Remove_CloudVM_takes_vm_objects_names_and_csv_rows()
+        {
+            var vm = Parameters(Cmdlet("RemoveCloudVMCommand")).Single(p => p.Name == "VM");
+            Assert.True(vm.ByValue);
+            Assert.True(vm.ByPropertyName);
+            Assert.Contains("Name", vm.Aliases);
+            var type = Cmdlet("RemoveCloudVMCommand").GetProperty("VM")!.PropertyType.GetElementType()!;
+            var constructors = type.GetConstructors().Select(c => c.GetParameters().Single().ParameterType.FullName).OrderBy(n => n);
+            Assert.Equal(new[] { "HybridCmdlets.Engine.Inventory.CloudVM", "System.String" }, constructors);
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Name_parameters_offer_argument_completion(string className)
+        {
+            foreach (var property in Cmdlet(className).GetProperties())
+            {
+                if (!new[] { "Endpoint", "Cluster", "Source", "Destination" }.Contains(property.Name)) continue;
+                if (ModuleUnderTest.Attribute(property, "ParameterAttribute") == null) continue;
+                Assert.NotNull(ModuleUnderTest.Attribute(property, "ArgumentCompleterAttribute"));
+            }
+        }
+    }
+}

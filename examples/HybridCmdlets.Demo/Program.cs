@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Lab;
+
+namespace HybridCmdlets.Demo
+{
+    /// <summary>
+    /// A short tour of the main job on the embedded lab, each step shown as the pwsh command a user would type
+    /// and answered by the command core that cmdlet runs.
+    /// </summary>
+    internal static class Program
+    {
+        private static FormatViews views = null!;
+
+        private static int Main()
+        {
+            views = new FormatViews(FormatViews.Locate());
+            var lab = LabSession.CreateDefault();
+            Console.WriteLine("HybridCmdlets tour: the embedded default lab, as Import-Module HybridCmdlets loads it.");
+            Console.WriteLine("(No pwsh here? These are the command cores the cmdlets run; with pwsh, try ./build.ps1 Demo.)");
+
+            Show("Get-CloudEndpoint", o => new GetCloudEndpointCore(lab).Run(null, null, o));
+
+            Show("Get-CloudVM -Name *-db* -PowerState PoweredOn | Sort-Object MemoryGB -Descending | Select-Object -First 5",
+                o => new GetCloudVMCore(lab).ByFilter(new[] { "*-db*" }, null, null, new[] { PowerState.PoweredOn }, null, o),
+                items => items.Cast<CloudVM>().OrderByDescending(v => v.MemoryGB).Take(5));
+
+            Show("Get-CloudEndpoint avs* | Get-CloudVM",
+                o => new GetCloudVMCore(lab).ByFilter(null, lab.Estate.Endpoints.Where(e => e.Name.StartsWith("avs", StringComparison.OrdinalIgnoreCase)).ToArray(), null, null, null, o));
+
+            Step("foreach ($wave in 'wave1','wave2','wave3','wave4') { Get-CloudVM -Tag $wave | Measure-Object MemoryGB -Sum }");
+            foreach (var wave in new[] { "wave1", "wave2", "wave3", "wave4" })
+            {
+                var output = new ConsoleOutput("Get-CloudVM");
+                new GetCloudVMCore(lab).ByFilter(null, null, null, null, new[] { wave }, output);
+                var vms = output.Objects.Cast<CloudVM>().ToList();
+                Console.WriteLine("  {0}: Count {1,3}  Sum of MemoryGB {2,6:0}", wave, vms.Count, vms.Sum(v => v.MemoryGB));
+            }
+
+            Show("Get-CloudLink -Source onprem-lon | Sort-Object RttMs",
+                o => new GetCloudLinkCore(lab).Run(new[] { "onprem-lon" }, null, o),
+                items => items.Cast<CloudLink>().OrderBy(l => l.RttMs));
+
+            Show("Get-CloudVM -Name crm-web01, ghost01", o => new GetCloudVMCore(lab).ByFilter(new[] { "crm-web01", "ghost01" }, null, null, null, null, o));
+
+            Step("New-CloudVM -Name web99 -Endpoint onprem-lon -Cluster Prod-Cluster-02 -NumCpu 2 -MemoryGB 8 -Role Web -WhatIf");
+            var whatIf = new ConsoleOutput("New-CloudVM", whatIf: true);
+            new NewCloudVMCore(lab).Run(new NewVMSpec { Name = "web99", Endpoint = "onprem-lon", Cluster = "Prod-Cluster-02", NumCpu = 2, MemoryMB = 8192, Role = WorkloadRole.Web }, whatIf);
+            whatIf.PrintErrors();
+
+            var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tour.json");
+            Step("Save-HybridLab -Path " + path + "; Open-HybridLab " + path);
+            new SaveHybridLabCore(lab).Run(path, passThru: false, new ConsoleOutput("Save-HybridLab"));
+            var reopened = LabSession.CreateDefault();
+            var open = new ConsoleOutput("Open-HybridLab");
+            new OpenHybridLabCore(reopened).FromFile(path, open);
+            var described = (HybridLab)open.Objects.Single();
+            Console.WriteLine("  Name: {0}\n  Origin: {1}\n  Path: {2}\n  VMCount: {3}  EndpointCount: {4}  LinkCount: {5}  ({6:0} KB on disk)",
+                described.Name, described.Origin, described.Path, described.VMCount, described.EndpointCount, described.LinkCount, new FileInfo(path).Length / 1024.0);
+            File.Delete(path);
+            return 0;
+        }
+
+        private static void Step(string command)
+        {
+            Console.WriteLine();
+            Console.ForegroundColor = ConsoleColor.Cyan;
+            Console.WriteLine("PS> " + command);
+            Console.ResetColor();
+        }
+
+        private static void Show(string command, Action<ConsoleOutput> run, Func<IReadOnlyList<object>, IEnumerable<object>>? shape = null)
+        {
+            Step(command);
+            var output = new ConsoleOutput(command.Split(' ')[0]);
+            run(output);
+            var items = (shape == null ? output.Objects : shape(output.Objects)).ToList();
+            Console.Write(views.Table(items));
+            output.PrintErrors();
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
@@ -17,6 +18,9 @@ namespace HybridCmdlets.Arguments
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EndpointTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>For a parameter that takes one endpoint: a name or wildcard must then stand for exactly one.</summary>
+        public bool Single { get; set; }
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -24,6 +28,8 @@ namespace HybridCmdlets.Arguments
             {
                 case CloudEndpoint _:
                     return value;
+                case string name when Single:
+                    return ResolveOne(name);
                 case string name:
                     return Resolve(name).ToArray();
                 case IEnumerable items:
@@ -39,6 +45,14 @@ namespace HybridCmdlets.Arguments
                 default:
                     return inputData;
             }
+        }
+
+        private static CloudEndpoint ResolveOne(string name)
+        {
+            var found = Resolve(name);
+            if (found.Count == 1) return found[0];
+            var which = found.Count == 0 ? "no endpoint" : found.Count + " endpoints (" + string.Join(", ", found.Select(e => e.Name)) + ")";
+            throw new ArgumentTransformationMetadataException("'" + name + "' matches " + which + "; this parameter takes exactly one. List the endpoints with Get-CloudEndpoint.");
         }
 
         private static List<CloudEndpoint> Resolve(string name)

@@ -28,6 +28,7 @@ namespace HybridCmdlets.Commands
         [Parameter(ParameterSetName = FilterSet)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Mandatory = true, ValueFromPipeline = true)]
         [SupportsWildcards]
+        [AllowEmptyCollection]
         [EndpointTransformation]
         [ArgumentCompleter(typeof(EndpointNameCompleter))]
         public CloudEndpoint[]? Endpoint { get; set; }

@@ -18,7 +18,7 @@ namespace HybridCmdlets.Commands
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
-        [EndpointTransformation]
+        [EndpointTransformation(Single = true)]
         [ArgumentCompleter(typeof(EndpointNameCompleter))]
         public CloudEndpoint? Endpoint { get; set; }
 

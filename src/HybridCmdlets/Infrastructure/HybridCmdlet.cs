@@ -27,6 +27,10 @@ namespace HybridCmdlets.Infrastructure
             {
                 ThrowTerminatingError(ErrorRecords.From(error));
             }
+            catch (System.OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; there is nothing to report.
+            }
         }
 
         /// <summary>One pipeline item's work; called from ProcessRecord.</summary>

@@ -14,25 +14,21 @@ namespace HybridCmdlets.Engine.Lab
     public sealed class LabSession
     {
         private readonly object gate = new object();
-        private string name;
+        private string name = "";
         private string? path;
         private LabOrigin origin;
-        private LabOptions options;
+        private LabOptions options = new LabOptions();
         private bool isModified;
 
-        private LabSession(LabDocument document, string? path, LabOrigin origin)
+        private LabSession(LabDocument document)
         {
-            name = document.Name;
-            this.path = path;
-            this.origin = origin;
-            options = document.Options.Copy();
-            Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            Estate = Replace(document, null, LabOrigin.Embedded);
         }
 
         /// <summary>The embedded default lab, generated the same way at every import.</summary>
-        public static LabSession CreateDefault() => new LabSession(LabGenerator.CreateDefault(), null, LabOrigin.Embedded);
+        public static LabSession CreateDefault() => new LabSession(LabGenerator.CreateDefault());
 
-        public static LabSession FromDocument(LabDocument document) => new LabSession(document, null, LabOrigin.Embedded);
+        public static LabSession FromDocument(LabDocument document) => new LabSession(document);
 
         public Estate Estate { get; private set; }
 
@@ -53,15 +49,8 @@ namespace HybridCmdlets.Engine.Lab
         {
             var document = LabFile.Load(file);
             var fullPath = System.IO.Path.GetFullPath(file);
-            lock (gate)
-            {
-                name = string.IsNullOrWhiteSpace(document.Name) ? System.IO.Path.GetFileNameWithoutExtension(fullPath) : document.Name;
-                path = fullPath;
-                origin = LabOrigin.File;
-                options = document.Options.Copy();
-                isModified = false;
-                Estate = new Estate(document.Endpoints, document.Links, document.VMs);
-            }
+            if (string.IsNullOrWhiteSpace(document.Name)) document.Name = System.IO.Path.GetFileNameWithoutExtension(fullPath);
+            lock (gate) Replace(document, fullPath, LabOrigin.File);
 
             return Describe();
         }
@@ -70,17 +59,20 @@ namespace HybridCmdlets.Engine.Lab
         public HybridLab ResetToDefault()
         {
             var document = LabGenerator.CreateDefault();
-            lock (gate)
-            {
-                name = document.Name;
-                path = null;
-                origin = LabOrigin.Embedded;
-                options = document.Options.Copy();
-                isModified = false;
-                Estate = new Estate(document.Endpoints, document.Links, document.VMs);
-            }
+            lock (gate) Replace(document, null, LabOrigin.Embedded);
 
             return Describe();
+        }
+
+        /// <summary>Makes <paramref name="document"/> the lab; callers hold the gate (or are constructing).</summary>
+        private Estate Replace(LabDocument document, string? file, LabOrigin from)
+        {
+            name = document.Name;
+            path = file;
+            origin = from;
+            options = document.Options.Copy();
+            isModified = false;
+            return Estate = new Estate(document.Endpoints, document.Links, document.VMs);
         }
 
         /// <summary>Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file.</summary>

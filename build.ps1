@@ -112,7 +112,9 @@ if ($module) { $module.Version.ToString() }
     }
 
     $testsPath = Join-Path (Join-Path $repoRoot 'tests') 'Pester'
-    $resultPath = Join-Path (Join-Path (Join-Path $repoRoot 'out') 'TestResults') 'Pester.xml'
+    $resultFolder = Join-Path (Join-Path $repoRoot 'out') 'TestResults'
+    $resultPath = Join-Path $resultFolder 'Pester.xml'
+    $null = New-Item -ItemType Directory -Path $resultFolder -Force
     $script = @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'

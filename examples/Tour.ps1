@@ -1,0 +1,68 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+A five-minute tour of HybridCmdlets on the embedded lab: the estate, its VMs, the links between sites, a
+rehearsed change, and a lab saved to a file and opened again.
+
+.DESCRIPTION
+Imports the module built in out/HybridCmdlets (run ./build.ps1 first). Changes nothing outside a temporary lab
+file, which it deletes at the end. ./build.ps1 -Task Demo builds and runs it in a fresh pwsh.
+#>
+[CmdletBinding()]
+param()
+
+$ErrorActionPreference = 'Stop'
+
+$manifest = Join-Path $PSScriptRoot '../out/HybridCmdlets/HybridCmdlets.psd1'
+if (-not (Test-Path -LiteralPath $manifest)) {
+    throw "HybridCmdlets is not built yet: run ./build.ps1 at the repository root first (looked for $manifest)."
+}
+
+Import-Module $manifest -Force
+
+function Write-Heading([string] $Text) {
+    Write-Host ''
+    Write-Host "== $Text" -ForegroundColor Cyan
+}
+
+Write-Heading 'The estate: a London vCenter and five partner clouds running the same VMware stack'
+Get-CloudEndpoint | Format-Table | Out-Host
+
+Write-Heading 'Every web tier in the estate (-Name *web*), counted by where it runs'
+Get-CloudVM -Name *web* | Group-Object -Property Endpoint -NoElement | Sort-Object -Property Count -Descending |
+    Format-Table -Property Count, @{ Label = 'Endpoint'; Expression = { $_.Name } } -AutoSize | Out-Host
+
+Write-Heading 'Migration wave 1 (-Tag wave1): how many VMs, and how many of them are running'
+$wave1 = @(Get-CloudVM -Tag wave1)
+Write-Host "$($wave1.Count) VMs are tagged Wave/wave1."
+$wave1 | Group-Object -Property PowerState -NoElement | Format-Table -Property Count, @{ Label = 'PowerState'; Expression = { $_.Name } } -AutoSize | Out-Host
+
+Write-Heading 'What already runs in Azure VMware Solution (Get-CloudEndpoint avs* | Get-CloudVM)'
+Get-CloudEndpoint avs* | Get-CloudVM | Format-Table | Out-Host
+
+Write-Heading 'The links between sites, nearest first'
+Get-CloudLink | Sort-Object -Property RttMs | Format-Table | Out-Host
+
+Write-Heading 'Rehearse adding a third pilot web server to AVS (-WhatIf: nothing is created)'
+Get-CloudEndpoint avs-westeurope | New-CloudVM -Name pilot-web03 -NumCpu 2 -MemoryGB 8 -Role Web -Tag 'Wave/pilot' -WhatIf
+Write-Host "VMs on avs-westeurope after the rehearsal: $(@(Get-CloudVM -Endpoint avs-westeurope).Count)"
+
+$labFile = Join-Path ([IO.Path]::GetTempPath()) ('hybrid-tour-{0}.json' -f [guid]::NewGuid().ToString('N').Substring(0, 8))
+try {
+    Write-Heading "Save the lab to a file ($labFile)"
+    Save-HybridLab -Path $labFile -PassThru | Out-Host
+    Write-Host ('The file holds {0:N0} KB of JSON.' -f ((Get-Item -LiteralPath $labFile).Length / 1KB))
+
+    Write-Heading 'Go back to the embedded lab, then open the file again'
+    $null = Open-HybridLab -Default -Confirm:$false
+    Open-HybridLab -Path $labFile | Out-Host
+
+    Write-Heading 'The current lab (Get-HybridLab)'
+    Get-HybridLab | Out-Host
+}
+finally {
+    $null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue
+    if (Test-Path -LiteralPath $labFile) { Remove-Item -LiteralPath $labFile -Force }
+}
+
+Write-Heading 'End of the tour: the embedded lab is current again and the temporary file is gone.'

@@ -1,0 +1,72 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $null = Import-ModuleUnderTest
+    Reset-HybridLab
+
+    # What a person would see, as plain lines: wide enough never to truncate, without ANSI styling, no blank lines.
+    function Get-DisplayLine {
+        param([Parameter(ValueFromPipeline)] $InputObject)
+        begin { $items = [System.Collections.Generic.List[object]]::new() }
+        process { $items.Add($InputObject) }
+        end {
+            $text = ($items | Out-String -Width 250) -replace '\x1b\[[0-9;]*[A-Za-z]', ''
+            @($text -split '\r?\n' | Where-Object { $_.Trim() })
+        }
+    }
+}
+
+Describe 'The CloudVM view' {
+    It 'is registered for HybridCmdlets.Engine.Inventory.CloudVM' {
+        Get-FormatData -TypeName 'HybridCmdlets.Engine.Inventory.CloudVM' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows Name, PowerState, Num CPUs, MemoryGB, Endpoint and Cluster in Format-Table' {
+        $lines = Get-CloudVM -Name 'crm-web*' | Format-Table | Get-DisplayLine
+        $lines[0] | Should -Match '^Name\s+PowerState\s+Num CPUs\s+MemoryGB\s+Endpoint\s+Cluster\s*$'
+        $lines[1] | Should -Match '^[-\s]+$'
+        $lines | Should -HaveCount 5
+        $lines[2] | Should -Match '^crm-web01\s+PoweredOn\s+\d+\s+\S+\s+onprem-lon\s+Prod-Cluster-01\s*$'
+    }
+
+    It 'is the default display: a short table, not a wall of properties' {
+        $lines = Get-CloudVM -Name 'crm-web*' | Get-DisplayLine
+        $lines | Should -HaveCount 5
+        $lines[0] | Should -Match '^Name\s+PowerState\s+Num CPUs\s+MemoryGB\s+Endpoint\s+Cluster\s*$'
+        ($lines -join "`n") | Should -Not -Match 'GuestId|CoresPerSocket|HardwareVersion|Datastore|Workload'
+    }
+
+    It 'leaves every property reachable with Format-List *' {
+        $text = (Get-CloudVM -Name 'crm-web01' | Format-List -Property * | Get-DisplayLine) -join "`n"
+        $text | Should -Match '(?m)^GuestId\s*:'
+        $text | Should -Match '(?m)^HardwareVersion\s*:\s*vmx-\d+'
+    }
+}
+
+Describe 'The CloudEndpoint view' {
+    It 'shows Name, Provider, Region, vCenter, HCX, Hosts and CpuBaseline, one line per endpoint' {
+        $lines = Get-CloudEndpoint | Get-DisplayLine
+        $lines[0] | Should -Match '^Name\s+Provider\s+Region\s+vCenter\s+HCX\s+Hosts\s+CpuBaseline\s*$'
+        $lines | Should -HaveCount (2 + @(Get-CloudEndpoint).Count)
+        $lines[2] | Should -Match '^onprem-lon\s+OnPremises\s'
+        ($lines -join "`n") | Should -Not -Match 'Latitude|Server'
+    }
+}
+
+Describe 'The CloudLink view' {
+    It 'shows Source, Destination, Kind, BandwidthMbps, RttMs and LossPercent, one line per link' {
+        $lines = Get-CloudLink -Source 'onprem-lon' | Get-DisplayLine
+        $lines[0] | Should -Match '^Source\s+Destination\s+Kind\s+BandwidthMbps\s+RttMs\s+LossPercent\s*$'
+        $lines | Should -HaveCount (2 + @(Get-CloudLink -Source 'onprem-lon').Count)
+        $lines[2] | Should -Match '^onprem-lon\s+vmc-eu-west-2\s+DirectConnect\s'
+    }
+}
+
+Describe 'The HybridLab view' {
+    It 'lists where the lab came from and what it holds' {
+        $text = (Get-HybridLab | Get-DisplayLine) -join "`n"
+        $text | Should -Match '(?m)^Origin\s*:\s*Embedded\s*$'
+        $text | Should -Match '(?m)^VMCount\s*:\s*\d+\s*$'
+        $text | Should -Match '(?m)^AutoSave\s*:\s*True\s*$'
+        $text | Should -Match '(?m)^IsModified\s*:\s*False\s*$'
+    }
+}

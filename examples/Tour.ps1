@@ -44,7 +44,7 @@ Write-Heading 'The links between sites, nearest first'
 Get-CloudLink | Sort-Object -Property RttMs | Format-Table | Out-Host
 
 Write-Heading 'Rehearse adding a third pilot web server to AVS (-WhatIf: nothing is created)'
-Get-CloudEndpoint avs-westeurope | New-CloudVM -Name pilot-web03 -NumCpu 2 -MemoryGB 8 -Role Web -Tag 'Wave/pilot' -WhatIf
+New-CloudVM -Name pilot-web03 -Endpoint avs-westeurope -NumCpu 2 -MemoryGB 8 -Role Web -Tag 'Wave/pilot' -WhatIf
 Write-Host "VMs on avs-westeurope after the rehearsal: $(@(Get-CloudVM -Endpoint avs-westeurope).Count)"
 
 $labFile = Join-Path ([IO.Path]::GetTempPath()) ('hybrid-tour-{0}.json' -f [guid]::NewGuid().ToString('N').Substring(0, 8))

@@ -103,12 +103,56 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void SetCloudLink_without_a_value_or_for_a_missing_link_is_a_clear_error()
+        public void SetCloudLink_reports_each_problem_for_that_link_alone()
         {
-            var none = Assert.Throws<Engine.Errors.HybridException>(() => new SetCloudLinkCore(lab).Run("onprem-lon", "avs-westeurope", null, null, null, false, new RecordingOutput()));
-            Assert.Equal("LinkSettingRequired", none.ErrorId);
-            var missing = Assert.Throws<Engine.Errors.HybridException>(() => new SetCloudLinkCore(lab).Run("onprem-lon", "mars", 1, null, null, false, new RecordingOutput()));
-            Assert.Equal("LinkNotFound", missing.ErrorId);
+            var output = new RecordingOutput();
+            var core = new SetCloudLinkCore(lab);
+            core.Run("onprem-lon", "avs-westeurope", null, null, null, false, output);
+            core.Run("onprem-lon", "mars", 1, null, null, false, output);
+            core.Run("avs-westeurope", "gcve-europe-west2", -5, null, null, false, output);
+            core.Run("ovh-rbx", "ibm-dal10", null, 150, null, true, output);
+
+            Assert.Equal(new[] { "LinkSettingRequired", "EndpointNotFound", "ValueOutOfRange" }, output.Errors.Select(e => e.ErrorId));
+            Assert.Equal("mars", output.Errors[1].Target);
+            Assert.Equal(150, Assert.IsType<CloudLink>(Assert.Single(output.Objects)).RttMs);
+        }
+
+        [Fact]
+        public void SetCloudLink_between_endpoints_with_no_link_is_LinkNotFound()
+        {
+            lab.Estate.GetEndpoint("onprem-lon");
+            var output = new RecordingOutput();
+            // Every pair of the default lab is linked; a lab file can leave pairs out.
+            var doc = lab.ToDocument();
+            doc.Links.RemoveAll(l => l.Connects("ovh-rbx", "ibm-dal10"));
+            new SetCloudLinkCore(LabSession.FromDocument(doc)).Run("ovh-rbx", "ibm-dal10", 100, null, null, false, output);
+            Assert.Equal("LinkNotFound", Assert.Single(output.Errors).ErrorId);
+        }
+
+        [Fact]
+        public void GetCloudLink_reports_an_exact_endpoint_name_that_names_no_endpoint()
+        {
+            var output = new RecordingOutput();
+            new GetCloudLinkCore(lab).Run(new[] { "mars", "zz*" }, new[] { "onprem-lon" }, output);
+            Assert.Empty(output.Objects);
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("EndpointNotFound", error.ErrorId);
+            Assert.Equal("mars", error.Target);
+        }
+
+        [Fact]
+        public void GetCloudEndpoint_for_vms_writes_where_they_live_now_each_endpoint_once()
+        {
+            var vms = lab.Estate.VMs.Where(v => v.Name.StartsWith("pilot-") || v.Name.StartsWith("crm-")).ToList();
+            var gone = lab.Estate.FindVM("onprem-lon", "hr-web01")!;
+            lab.Estate.RemoveVM(gone.Id);
+            var output = new RecordingOutput();
+            var core = new GetCloudEndpointCore(lab);
+            core.ForVMs(vms, output);
+            core.ForVMs(new[] { gone, vms[0] }, output);
+
+            Assert.Equal(new[] { "onprem-lon", "avs-westeurope" }, output.OfType<CloudEndpoint>().Select(e => e.Name));
+            Assert.Equal("hr-web01", Assert.Single(output.Errors).Target);
         }
     }
 }

@@ -80,6 +80,48 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
+        public void OpenHybridLab_that_fails_warns_of_nothing_because_nothing_was_discarded()
+        {
+            lab.Estate.RemoveVM(lab.Estate.FindVM("onprem-lon", "crm-web01")!.Id);
+            lab.RecordChange();
+            var output = new RecordingOutput();
+            Assert.Throws<HybridException>(() => new OpenHybridLabCore(lab).FromFile(TempPath(), output));
+            Assert.Empty(output.Warnings);
+            Assert.True(lab.Describe().IsModified);
+        }
+
+        [Fact]
+        public void OpenHybridLab_warns_when_a_file_backed_lab_with_AutoSave_off_had_unsaved_changes()
+        {
+            var path = TempPath();
+            lab.Save(path);
+            lab.SetOptions(autoSave: false);
+            lab.Estate.RemoveVM(lab.Estate.FindVM("onprem-lon", "crm-web01")!.Id);
+            lab.RecordChange();
+            var output = new RecordingOutput();
+            new OpenHybridLabCore(lab).FromFile(path, output);
+            Assert.Contains("AutoSave was off", Assert.Single(output.Warnings));
+            Assert.NotNull(lab.Estate.FindVM("onprem-lon", "crm-web01"));
+            File.Delete(path);
+        }
+
+        [Fact]
+        public void SetHybridLabOption_saves_a_file_backed_lab_and_reports_a_failed_save_without_stopping()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "hybridcmdlets-core-" + System.Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "lab.json");
+            lab.Save(path);
+            Directory.Delete(folder, recursive: true);
+
+            var output = new RecordingOutput();
+            new SetHybridLabOptionCore(lab).Run(true, passThru: true, output);
+
+            Assert.Equal("LabFileUnwritable", Assert.Single(output.Errors).ErrorId);
+            Assert.True(Assert.IsType<HybridLab>(Assert.Single(output.Objects)).IsModified);
+        }
+
+        [Fact]
         public void SetHybridLabOption_changes_AutoSave_and_needs_an_option()
         {
             var output = new RecordingOutput();

@@ -40,12 +40,20 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void NewCloudVM_with_a_taken_name_throws_and_adds_nothing()
+        public void NewCloudVM_reports_a_vm_it_cannot_make_as_an_error_for_that_item_and_adds_nothing()
         {
             var count = lab.Estate.VMCount;
-            var error = Assert.Throws<HybridException>(() => new NewCloudVMCore(lab).Run(Spec("crm-web01"), new RecordingOutput()));
-            Assert.Equal("VMNameInUse", error.ErrorId);
-            Assert.Equal(count, lab.Estate.VMCount);
+            var output = new RecordingOutput();
+            new NewCloudVMCore(lab).Run(Spec("crm-web01"), output);
+            var second = Spec("web98");
+            second.MemoryMB = -1;
+            new NewCloudVMCore(lab).Run(second, output);
+            new NewCloudVMCore(lab).Run(Spec("web97"), output);
+
+            Assert.Equal(new[] { "VMNameInUse", "ValueOutOfRange" }, output.Errors.Select(e => e.ErrorId));
+            Assert.Equal("crm-web01", output.Errors[0].Target);
+            Assert.Equal("web97", Assert.IsType<CloudVM>(Assert.Single(output.Objects)).Name);
+            Assert.Equal(count + 1, lab.Estate.VMCount);
         }
 
         [Fact]

@@ -229,6 +229,16 @@ Describe 'Get-CloudVM' {
     }
 }
 
+Describe 'Get-CloudEndpoint -VM' {
+    BeforeAll {
+        Reset-HybridLab
+    }
+
+    It 'gets the endpoints that piped VMs live on, each once' {
+        @(Get-CloudVM -Name 'pilot-*', 'crm-web0*' | Get-CloudEndpoint).Name | Should -Be @('avs-westeurope', 'onprem-lon')
+    }
+}
+
 Describe 'Get-CloudLink' {
     BeforeAll {
         Reset-HybridLab
@@ -248,6 +258,14 @@ Describe 'Get-CloudLink' {
         foreach ($link in $links) {
             @($link.Source, $link.Destination) | Should -Contain 'avs-westeurope'
         }
+    }
+
+    It 'reports an exact endpoint name that names no endpoint, but not a wildcard that matches none' {
+        $links = @(Get-CloudLink -Source 'mars', 'pluto*' -ErrorAction SilentlyContinue -ErrorVariable err)
+        $links | Should -HaveCount 0
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'EndpointNotFound,HybridCmdlets.Commands.GetCloudLinkCommand'
+        $err[0].TargetObject | Should -Be 'mars'
     }
 
     It 'finds one link in either direction' {
@@ -308,14 +326,24 @@ Describe 'Set-CloudLink' {
         (Get-HybridLab).IsModified | Should -BeFalse
     }
 
-    It 'refuses to run with nothing to change (LinkSettingRequired)' {
-        { Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' } |
-            Should -Throw -ErrorId 'LinkSettingRequired,HybridCmdlets.Commands.SetCloudLinkCommand'
+    It 'reports that there is nothing to change (LinkSettingRequired)' {
+        Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' -ErrorAction SilentlyContinue -ErrorVariable err
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'LinkSettingRequired,HybridCmdlets.Commands.SetCloudLinkCommand'
+        (Get-HybridLab).IsModified | Should -BeFalse
     }
 
-    It 'reports a link that does not exist (LinkNotFound)' {
-        { Set-CloudLink -Source 'onprem-lon' -Destination 'no-such-endpoint' -RttMs 5 } |
-            Should -Throw -ErrorId 'LinkNotFound,HybridCmdlets.Commands.SetCloudLinkCommand'
+    It 'reports an endpoint that does not exist (EndpointNotFound) and goes on with the next piped link' {
+        $links = @(
+            [pscustomobject]@{ Source = 'onprem-lon'; Destination = 'no-such-endpoint' }
+            [pscustomobject]@{ Source = 'onprem-lon'; Destination = 'ovh-rbx' }
+        )
+        $updated = @($links | Set-CloudLink -RttMs 33 -PassThru -ErrorAction SilentlyContinue -ErrorVariable err)
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'EndpointNotFound,HybridCmdlets.Commands.SetCloudLinkCommand'
+        $err[0].TargetObject | Should -Be 'no-such-endpoint'
+        $updated | Should -HaveCount 1
+        (Get-CloudLink 'onprem-lon' 'ovh-rbx').RttMs | Should -Be 33
     }
 
     It 'validates the range of a value before binding' {

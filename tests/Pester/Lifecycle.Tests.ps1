@@ -69,17 +69,48 @@ Describe 'New-CloudVM' {
     }
 
     It 'refuses a name already in use on the endpoint (VMNameInUse) and creates nothing' {
-        { New-TestVM -Name 'crm-web01' -Endpoint 'onprem-lon' } |
-            Should -Throw -ErrorId 'VMNameInUse,HybridCmdlets.Commands.NewCloudVMCommand'
+        $result = New-CloudVM -Name 'crm-web01' -Endpoint 'onprem-lon' -ErrorAction SilentlyContinue -ErrorVariable err
+        $result | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'VMNameInUse,HybridCmdlets.Commands.NewCloudVMCommand'
         Get-CloudVM -Name 'crm-web01' | Should -HaveCount 1
         (Get-HybridLab).VMCount | Should -Be $countBefore
     }
 
-    It 'reports the name in use as the target, in category ResourceExists' {
-        $record = { New-TestVM -Name 'erp-db01' } |
+    It 'reports the name in use as the target, in category ResourceExists, and stops with -ErrorAction Stop' {
+        $record = { New-CloudVM -Name 'erp-db01' -Endpoint 'onprem-lon' -ErrorAction Stop } |
             Should -Throw -ErrorId 'VMNameInUse,HybridCmdlets.Commands.NewCloudVMCommand' -PassThru
         $record.TargetObject | Should -Be 'erp-db01'
         $record.CategoryInfo.Category | Should -Be 'ResourceExists'
+    }
+
+    It 'creates one VM per CSV row, reporting a bad row without stopping the rest' {
+        $csv = Join-Path $TestDrive 'new-vms.csv'
+        @(
+            [pscustomobject]@{ Name = 'pester-csv01'; Endpoint = 'onprem-lon'; NumCpu = 2; MemoryGB = 8; Role = 'Web' }
+            [pscustomobject]@{ Name = 'crm-web01'; Endpoint = 'onprem-lon'; NumCpu = 2; MemoryGB = 8; Role = 'Web' }
+            [pscustomobject]@{ Name = 'pester-csv02'; Endpoint = 'avs-westeurope'; NumCpu = 4; MemoryGB = 16; Role = 'App' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $created = @(Import-Csv -LiteralPath $csv | New-CloudVM -ErrorAction SilentlyContinue -ErrorVariable err)
+
+        $created.Name | Should -Be @('pester-csv01', 'pester-csv02')
+        $created[1].Endpoint | Should -Be 'avs-westeurope'
+        $created[1].NumCpu | Should -Be 4
+        $created[1].MemoryGB | Should -Be 16
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'VMNameInUse,HybridCmdlets.Commands.NewCloudVMCommand'
+    }
+
+    It 'makes a VM the size and place of a piped one, under the name given' {
+        $model = Get-CloudVM -Name 'crm-app01'
+        $copy = $model | New-CloudVM -Name 'pester-copy01'
+        $copy.Name | Should -Be 'pester-copy01'
+        $copy.NumCpu | Should -Be $model.NumCpu
+        $copy.MemoryMB | Should -Be $model.MemoryMB
+        $copy.VMHost | Should -Be $model.VMHost
+        $copy.Datastore | Should -Be $model.Datastore
+        $copy.GuestId | Should -Be $model.GuestId
     }
 
     It 'validates its parameters before creating anything' {

@@ -29,7 +29,7 @@ function Reset-HybridLab {
     $null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue
 }
 
-# Creates a VM by piping the endpoint object in; New-CloudVM's binding of -Endpoint by name has tests of its own.
+# Creates a VM on an endpoint named by -Endpoint; New-CloudVM's other ways of binding have tests of their own.
 function New-TestVM {
     param(
         [Parameter(Mandatory)] [string] $Name,
@@ -37,5 +37,5 @@ function New-TestVM {
         [hashtable] $Parameters = @{}
     )
 
-    Get-CloudEndpoint -Name $Endpoint | New-CloudVM -Name $Name @Parameters
+    New-CloudVM -Name $Name -Endpoint $Endpoint @Parameters
 }

@@ -68,7 +68,7 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException InvalidName(string what, string? value) => new HybridException(
             "InvalidName", ErrorKind.InvalidArgument,
-            F("'{0}' is not a valid {1}: it must be 1 to 80 characters, with no wildcard characters (* ? [ ]) and no leading or trailing spaces.", value ?? "", what), value,
+            F("'{0}' is not a valid {1}: it must be 1 to 80 characters, with no wildcard characters (* ? [ ]), no slashes (/ \\) and no leading or trailing spaces.", value ?? "", what), value,
             F("Give the {0} a plain name.", what));
 
         public static HybridException ValueOutOfRange(string parameter, object value, string range) => new HybridException(
@@ -121,7 +121,7 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException LabFileVersionUnsupported(string path, int version, int supported) => new HybridException(
             "LabFileVersionUnsupported", ErrorKind.InvalidData,
-            F("Lab file '{0}' has schema version {1}; this module reads versions 1 to {2}.", path, version, supported), path,
+            F("Lab file '{0}' has schema version {1}; this version of HybridCmdlets reads schema version {2} and older.", path, version, supported), path,
             "Update HybridCmdlets to a version that reads this lab, or save the lab again with this version.");
 
         public static HybridException LabFileUnreadable(string path, Exception inner) => new HybridException(

@@ -20,6 +20,7 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>The lab file, or null for the embedded default lab until it is saved somewhere.</summary>
         public string? Path { get; }
         public LabOrigin Origin { get; }
+        /// <summary>The schema of the lab's file as it was read (or last written); new saves use the current one.</summary>
         public int SchemaVersion { get; }
         public int EndpointCount { get; }
         public int VMCount { get; }

@@ -19,6 +19,7 @@ namespace HybridCmdlets.Engine.Lab
         private LabOrigin origin;
         private LabOptions options = new LabOptions();
         private bool isModified;
+        private int schemaVersion;
 
         private LabSession(LabDocument document)
         {
@@ -40,7 +41,7 @@ namespace HybridCmdlets.Engine.Lab
         {
             lock (gate)
             {
-                return new HybridLab(name, path, origin, LabDocument.CurrentSchemaVersion, Estate.Endpoints.Count, Estate.VMCount, Estate.Links.Count, options.AutoSave, isModified);
+                return new HybridLab(name, path, origin, schemaVersion, Estate.Endpoints.Count, Estate.VMCount, Estate.Links.Count, options.AutoSave, isModified);
             }
         }
 
@@ -72,6 +73,7 @@ namespace HybridCmdlets.Engine.Lab
             origin = from;
             options = document.Options.Copy();
             isModified = false;
+            schemaVersion = document.SchemaVersion;
             return Estate = new Estate(document.Endpoints, document.Links, document.VMs);
         }
 
@@ -83,6 +85,7 @@ namespace HybridCmdlets.Engine.Lab
                 var target = file ?? path ?? throw EngineErrors.LabPathRequired();
                 var fullPath = System.IO.Path.GetFullPath(target);
                 LabFile.Save(ToDocument(), fullPath);
+                schemaVersion = LabDocument.CurrentSchemaVersion;
                 path = fullPath;
                 origin = LabOrigin.File;
                 isModified = false;
@@ -107,6 +110,7 @@ namespace HybridCmdlets.Engine.Lab
             }
         }
 
+        /// <summary>Changes options; like any change, follow it with <see cref="RecordChange"/>.</summary>
         public HybridLab SetOptions(bool? autoSave)
         {
             lock (gate)
@@ -116,7 +120,6 @@ namespace HybridCmdlets.Engine.Lab
                 options = updated;
             }
 
-            RecordChange();
             return Describe();
         }
 

@@ -8,7 +8,11 @@ using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
 {
-    /// <summary>Adds a VM to an endpoint of the emulated lab, with its size and workload profile.</summary>
+    /// <summary>
+    /// Adds a VM to an endpoint of the emulated lab, with its size and workload profile. Every parameter binds by
+    /// property name, so rows of a CSV file (Name, Endpoint, NumCpu, MemoryGB, ...) each make a VM, and a piped
+    /// CloudVM lends its size and placement to a new VM named with -Name.
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "CloudVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CloudVM))]
     public sealed class NewCloudVMCommand : HybridCmdlet
@@ -17,76 +21,76 @@ namespace HybridCmdlets.Commands
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [EndpointTransformation(Single = true)]
         [ArgumentCompleter(typeof(EndpointNameCompleter))]
         public CloudEndpoint? Endpoint { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         public string? Cluster { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? VMHost { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Datastore { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 768)]
         public int NumCpu { get; set; } = 1;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 768)]
         public int CoresPerSocket { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.004, 24576.0)]
         public double MemoryGB { get; set; } = 4;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public double[]? DiskGB { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? NetworkName { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string GuestId { get; set; } = "otherGuest64";
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^vmx-[0-9]+$")]
         public string? HardwareVersion { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public WorkloadRole Role { get; set; } = WorkloadRole.App;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 100000.0)]
         public double DirtyRateMBps { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 25165824.0)]
         public double WritableWorkingSetMB { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 100.0)]
         public double TouchedMemoryPercent { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 100000.0)]
         public double DiskWriteRateMBps { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Folder { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Infrastructure;
@@ -12,11 +13,19 @@ namespace HybridCmdlets.Cores
 
         public GetCloudLinkCore(LabSession lab) => this.lab = lab;
 
-        /// <summary>Links whose ends match the patterns, in either direction (a link is full duplex).</summary>
+        /// <summary>
+        /// Links whose ends match the patterns, in either direction (a link is full duplex). An exact endpoint name
+        /// that names no endpoint is an EndpointNotFound error; a wildcard that matches nothing is silent.
+        /// </summary>
         public void Run(IReadOnlyList<string>? source, IReadOnlyList<string>? destination, ICommandOutput output)
         {
             var from = (source ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
             var to = (destination ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
+            foreach (var exact in from.Concat(to).Where(p => !p.HasWildcard))
+            {
+                if (lab.Estate.FindEndpoint(exact.ToString()) == null) output.WriteError(EngineErrors.EndpointNotFound(exact.ToString()));
+            }
+
             bool Any(NamePattern[] patterns, string name) => patterns.Any(p => p.IsMatch(name));
             foreach (var link in lab.Estate.Links)
             {

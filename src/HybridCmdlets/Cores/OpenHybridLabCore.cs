@@ -12,25 +12,29 @@ namespace HybridCmdlets.Cores
         /// <summary>Opens a lab file; any problem with it is terminating and leaves the current lab in place.</summary>
         public void FromFile(string path, ICommandOutput output)
         {
-            if (!output.ShouldProcess(path, "Open lab file, replacing the current lab '" + lab.Describe().Name + "'")) return;
-            WarnOfUnsavedChanges(output);
-            output.WriteObject(lab.Open(path));
+            var current = lab.Describe();
+            if (!output.ShouldProcess(path, "Open lab file, replacing the current lab '" + current.Name + "'")) return;
+            var opened = lab.Open(path);
+            WarnOfDiscardedChanges(current, output);
+            output.WriteObject(opened);
         }
 
         public void Default(ICommandOutput output)
         {
-            if (!output.ShouldProcess("embedded default lab", "Open, replacing the current lab '" + lab.Describe().Name + "'")) return;
-            WarnOfUnsavedChanges(output);
-            output.WriteObject(lab.ResetToDefault());
+            var current = lab.Describe();
+            if (!output.ShouldProcess("embedded default lab", "Open, replacing the current lab '" + current.Name + "'")) return;
+            var opened = lab.ResetToDefault();
+            WarnOfDiscardedChanges(current, output);
+            output.WriteObject(opened);
         }
 
-        private void WarnOfUnsavedChanges(ICommandOutput output)
+        /// <summary>Said once the new lab is in place: a failed open discards nothing.</summary>
+        private static void WarnOfDiscardedChanges(HybridLab previous, ICommandOutput output)
         {
-            var current = lab.Describe();
-            if (current.IsModified && current.Path == null)
-            {
-                output.WriteWarning("The lab '" + current.Name + "' had changes that were never saved; they are discarded. Use Save-HybridLab -Path to keep a lab.");
-            }
+            if (!previous.IsModified) return;
+            output.WriteWarning(previous.Path == null
+                ? "The lab '" + previous.Name + "' had changes that were never saved; they are discarded. Use Save-HybridLab -Path to keep a lab."
+                : "The lab '" + previous.Name + "' had changes not saved to " + previous.Path + " (AutoSave was off); they are discarded.");
         }
     }
 }

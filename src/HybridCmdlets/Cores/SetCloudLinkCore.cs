@@ -12,7 +12,20 @@ namespace HybridCmdlets.Cores
 
         public SetCloudLinkCore(LabSession lab) => this.lab = lab;
 
+        /// <summary>Changes one link; any problem is an error for that link alone (links may come from the pipeline).</summary>
         public void Run(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent, bool passThru, ICommandOutput output)
+        {
+            try
+            {
+                Change(source, destination, bandwidthMbps, rttMs, lossPercent, passThru, output);
+            }
+            catch (HybridException error)
+            {
+                output.WriteError(error);
+            }
+        }
+
+        private void Change(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent, bool passThru, ICommandOutput output)
         {
             if (!bandwidthMbps.HasValue && !rttMs.HasValue && !lossPercent.HasValue)
             {
@@ -21,6 +34,8 @@ namespace HybridCmdlets.Cores
                     "Give at least one of -BandwidthMbps, -RttMs or -LossPercent.");
             }
 
+            lab.Estate.GetEndpoint(source);
+            lab.Estate.GetEndpoint(destination);
             var link = lab.Estate.FindLink(source, destination) ?? throw EngineErrors.LinkNotFound(source, destination);
             var changes = new List<string>();
             if (bandwidthMbps.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "bandwidth {0} -> {1} Mbps", link.BandwidthMbps, bandwidthMbps));

@@ -18,8 +18,9 @@ namespace HybridCmdlets.Cores
             }
 
             if (!output.ShouldProcess("lab '" + lab.Describe().Name + "'", "Set AutoSave to " + autoSave.Value)) return;
-            var result = lab.SetOptions(autoSave);
-            if (passThru) output.WriteObject(result);
+            lab.SetOptions(autoSave);
+            LabChanges.Record(lab, output);
+            if (passThru) output.WriteObject(lab.Describe());
         }
     }
 }

@@ -69,27 +69,38 @@ namespace HybridCmdlets.Engine.Persistence
                 Range(at + ".lossPercent", link.LossPercent, 0, 99.999);
             }
 
+            // Built once per endpoint: a 100,000-VM lab has hundreds of clusters and datastores on one endpoint,
+            // which a search per VM would walk through millions of times.
+            var lookups = new Dictionary<CloudEndpoint, EndpointLookup>();
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var names = new HashSet<string>(Names.Comparer);
             for (var i = 0; i < lab.VMs.Count; i++)
             {
                 var vm = lab.VMs[i];
-                var at = "vms[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-                if (vm == null) { Problem(at, "is null"); continue; }
-                at += " (" + (vm.Name ?? "no name") + ")";
-                if (string.IsNullOrWhiteSpace(vm.Id)) Problem(at + ".id", "is missing");
-                else if (!ids.Add(vm.Id)) Problem(at + ".id", "id " + Quote(vm.Id) + " is used by another VM");
-                if (!Names.IsValidObjectName(vm.Name)) { Problem(at + ".name", Quote(vm.Name) + " is not a valid VM name"); continue; }
+                if (vm == null) { Problem(VMPlace(i, null), "is null"); continue; }
+                if (string.IsNullOrWhiteSpace(vm.Id)) Problem(VMPlace(i, vm) + ".id", "is missing");
+                else if (!ids.Add(vm.Id)) Problem(VMPlace(i, vm) + ".id", "id " + Quote(vm.Id) + " is used by another VM");
+                if (!Names.IsValidObjectName(vm.Name)) { Problem(VMPlace(i, vm) + ".name", Quote(vm.Name) + " is not a valid VM name"); continue; }
                 if (!endpoints.TryGetValue(vm.Endpoint ?? "", out var endpoint))
                 {
-                    Problem(at + ".endpoint", "endpoint " + Quote(vm.Endpoint) + " does not exist");
+                    Problem(VMPlace(i, vm) + ".endpoint", "endpoint " + Quote(vm.Endpoint) + " does not exist");
                     continue;
                 }
 
-                if (!names.Add(vm.Endpoint + "/" + vm.Name)) Problem(at + ".name", "a second VM named " + Quote(vm.Name) + " on " + Quote(vm.Endpoint));
-                ValidateVM(vm, endpoint, at);
+                if (!names.Add(vm.Endpoint + "/" + vm.Name)) Problem(VMPlace(i, vm) + ".name", "a second VM named " + Quote(vm.Name) + " on " + Quote(vm.Endpoint));
+                if (!lookups.TryGetValue(endpoint, out var lookup))
+                {
+                    lookup = new EndpointLookup(endpoint);
+                    lookups.Add(endpoint, lookup);
+                }
+
+                ValidateVM(vm, endpoint, lookup, i);
             }
         }
+
+        /// <summary>Where a VM's problems are reported: "vms[12] (web01)". Built only when there is a problem to report.</summary>
+        private static string VMPlace(int index, CloudVM? vm) =>
+            "vms[" + index.ToString(CultureInfo.InvariantCulture) + "]" + (vm == null ? "" : " (" + (vm.Name ?? "no name") + ")");
 
         private void ValidateEndpoint(CloudEndpoint endpoint, string at)
         {
@@ -137,50 +148,52 @@ namespace HybridCmdlets.Engine.Persistence
             }
         }
 
-        private void ValidateVM(CloudVM vm, CloudEndpoint endpoint, string at)
+        private void ValidateVM(CloudVM vm, CloudEndpoint endpoint, EndpointLookup lookup, int index)
         {
-            if (vm.Provider != endpoint.Provider) Problem(at + ".provider", vm.Provider + " does not match endpoint " + Quote(endpoint.Name) + " (" + endpoint.Provider + ")");
-            var cluster = endpoint.FindCluster(vm.Cluster ?? "");
-            if (cluster == null) Problem(at + ".cluster", "cluster " + Quote(vm.Cluster) + " does not exist on " + Quote(endpoint.Name));
-            else if (cluster.Hosts.All(h => !Names.Equal(h.Name, vm.VMHost))) Problem(at + ".vmHost", "host " + Quote(vm.VMHost) + " is not in cluster " + Quote(vm.Cluster));
-            if (endpoint.FindDatastore(vm.Datastore ?? "") == null) Problem(at + ".datastore", "datastore " + Quote(vm.Datastore) + " does not exist on " + Quote(endpoint.Name));
-            Range(at + ".numCpu", vm.NumCpu, 1, 768);
-            Range(at + ".coresPerSocket", vm.CoresPerSocket, 1, Math.Max(1, vm.NumCpu));
-            if (vm.CoresPerSocket > 0 && vm.NumCpu % vm.CoresPerSocket != 0) Problem(at + ".coresPerSocket", "does not divide numCpu");
-            Range(at + ".memoryMB", vm.MemoryMB, 4, 24 * 1024 * 1024);
-            if (!VirtualHardware.TryParse(vm.HardwareVersion, out _)) Problem(at + ".hardwareVersion", Quote(vm.HardwareVersion) + " is not a version such as 'vmx-19'");
-            if (string.IsNullOrWhiteSpace(vm.GuestId)) Problem(at + ".guestId", "is missing");
-            if (vm.Workload == null) Problem(at + ".workload", "is missing");
+            string At() => VMPlace(index, vm);
+            if (vm.Provider != endpoint.Provider) Problem(At() + ".provider", vm.Provider + " does not match endpoint " + Quote(endpoint.Name) + " (" + endpoint.Provider + ")");
+            var cluster = lookup.FindCluster(vm.Cluster ?? "");
+            if (cluster == null) Problem(At() + ".cluster", "cluster " + Quote(vm.Cluster) + " does not exist on " + Quote(endpoint.Name));
+            else if (!lookup.HasHost(cluster, vm.VMHost)) Problem(At() + ".vmHost", "host " + Quote(vm.VMHost) + " is not in cluster " + Quote(vm.Cluster));
+            if (lookup.FindDatastore(vm.Datastore ?? "") == null) Problem(At() + ".datastore", "datastore " + Quote(vm.Datastore) + " does not exist on " + Quote(endpoint.Name));
+            if (OutOfRange(vm.NumCpu, 1, 768)) RangeProblem(At() + ".numCpu", vm.NumCpu, 1, 768);
+            if (OutOfRange(vm.CoresPerSocket, 1, Math.Max(1, vm.NumCpu))) RangeProblem(At() + ".coresPerSocket", vm.CoresPerSocket, 1, Math.Max(1, vm.NumCpu));
+            if (vm.CoresPerSocket > 0 && vm.NumCpu % vm.CoresPerSocket != 0) Problem(At() + ".coresPerSocket", "does not divide numCpu");
+            if (OutOfRange(vm.MemoryMB, 4, 24 * 1024 * 1024)) RangeProblem(At() + ".memoryMB", vm.MemoryMB, 4, 24 * 1024 * 1024);
+            if (!VirtualHardware.TryParse(vm.HardwareVersion, out _)) Problem(At() + ".hardwareVersion", Quote(vm.HardwareVersion) + " is not a version such as 'vmx-19'");
+            if (string.IsNullOrWhiteSpace(vm.GuestId)) Problem(At() + ".guestId", "is missing");
+            if (vm.Workload == null) Problem(At() + ".workload", "is missing");
             else
             {
-                Range(at + ".workload.dirtyRateMBps", vm.Workload.DirtyRateMBps, 0, 100_000);
-                Range(at + ".workload.writableWorkingSetMB", vm.Workload.WritableWorkingSetMB, 0, vm.MemoryMB);
-                Range(at + ".workload.touchedMemoryPercent", vm.Workload.TouchedMemoryPercent, 0, 100);
-                Range(at + ".workload.diskWriteRateMBps", vm.Workload.DiskWriteRateMBps, 0, 100_000);
+                var w = vm.Workload;
+                if (OutOfRange(w.DirtyRateMBps, 0, 100_000)) RangeProblem(At() + ".workload.dirtyRateMBps", w.DirtyRateMBps, 0, 100_000);
+                if (OutOfRange(w.WritableWorkingSetMB, 0, vm.MemoryMB)) RangeProblem(At() + ".workload.writableWorkingSetMB", w.WritableWorkingSetMB, 0, vm.MemoryMB);
+                if (OutOfRange(w.TouchedMemoryPercent, 0, 100)) RangeProblem(At() + ".workload.touchedMemoryPercent", w.TouchedMemoryPercent, 0, 100);
+                if (OutOfRange(w.DiskWriteRateMBps, 0, 100_000)) RangeProblem(At() + ".workload.diskWriteRateMBps", w.DiskWriteRateMBps, 0, 100_000);
             }
 
             if (vm.HardDisks == null || vm.NetworkAdapters == null || vm.Tags == null || vm.CdDrives == null || vm.UsbDevices == null || vm.PassthroughDevices == null || vm.Snapshots == null)
             {
-                Problem(at, "a device list is null");
+                Problem(At(), "a device list is null");
                 return;
             }
 
             for (var d = 0; d < vm.HardDisks.Count; d++)
             {
                 var disk = vm.HardDisks[d];
-                var dat = at + ".hardDisks[" + d.ToString(CultureInfo.InvariantCulture) + "]";
-                if (disk == null) { Problem(dat, "is null"); continue; }
-                Range(dat + ".capacityGB", disk.CapacityGB, 0.001, 62 * 1024);
-                Range(dat + ".usedGB", disk.UsedGB, 0, disk.CapacityGB);
-                if (endpoint.FindDatastore(disk.Datastore ?? "") == null) Problem(dat + ".datastore", "datastore " + Quote(disk.Datastore) + " does not exist on " + Quote(endpoint.Name));
+                string DiskAt() => At() + ".hardDisks[" + d.ToString(CultureInfo.InvariantCulture) + "]";
+                if (disk == null) { Problem(DiskAt(), "is null"); continue; }
+                if (OutOfRange(disk.CapacityGB, 0.001, 62 * 1024)) RangeProblem(DiskAt() + ".capacityGB", disk.CapacityGB, 0.001, 62 * 1024);
+                if (OutOfRange(disk.UsedGB, 0, disk.CapacityGB)) RangeProblem(DiskAt() + ".usedGB", disk.UsedGB, 0, disk.CapacityGB);
+                if (lookup.FindDatastore(disk.Datastore ?? "") == null) Problem(DiskAt() + ".datastore", "datastore " + Quote(disk.Datastore) + " does not exist on " + Quote(endpoint.Name));
             }
 
             for (var n = 0; n < vm.NetworkAdapters.Count; n++)
             {
                 var nic = vm.NetworkAdapters[n];
-                var nat = at + ".networkAdapters[" + n.ToString(CultureInfo.InvariantCulture) + "]";
-                if (nic == null) { Problem(nat, "is null"); continue; }
-                if (endpoint.FindNetwork(nic.NetworkName ?? "") == null) Problem(nat + ".networkName", "network " + Quote(nic.NetworkName) + " does not exist on " + Quote(endpoint.Name));
+                string NicAt() => At() + ".networkAdapters[" + n.ToString(CultureInfo.InvariantCulture) + "]";
+                if (nic == null) { Problem(NicAt(), "is null"); continue; }
+                if (lookup.FindNetwork(nic.NetworkName ?? "") == null) Problem(NicAt() + ".networkName", "network " + Quote(nic.NetworkName) + " does not exist on " + Quote(endpoint.Name));
             }
         }
 
@@ -196,14 +209,89 @@ namespace HybridCmdlets.Engine.Persistence
 
         private void Range(string at, double value, double min, double max)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value) || value < min || value > max)
-            {
-                Problem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", value, min, max));
-            }
+            if (OutOfRange(value, min, max)) RangeProblem(at, value, min, max);
         }
+
+        private static bool OutOfRange(double value, double min, double max) =>
+            double.IsNaN(value) || double.IsInfinity(value) || value < min || value > max;
+
+        private void RangeProblem(string at, double value, double min, double max) =>
+            Problem(at, string.Format(CultureInfo.InvariantCulture, "{0} is out of range ({1} to {2})", value, min, max));
 
         private static string Quote(string? value) => value == null ? "(none)" : "'" + value + "'";
 
         private void Problem(string at, string what) => problems.Add(at + ": " + what);
+
+        /// <summary>
+        /// An endpoint's clusters, datastores and networks by name, found as <see cref="CloudEndpoint"/>'s FindCluster,
+        /// FindDatastore and FindNetwork find them (the first of that name, in any case), and each cluster's host names.
+        /// Where a list or one of its items is null, the lookup defers to those methods, so that a malformed lab
+        /// fails exactly as it did before this index existed.
+        /// </summary>
+        private sealed class EndpointLookup
+        {
+            private readonly CloudEndpoint endpoint;
+            private readonly Dictionary<string, CloudCluster>? clusters;
+            private readonly Dictionary<string, Datastore>? datastores;
+            private readonly Dictionary<string, CloudNetwork>? networks;
+            private readonly Dictionary<CloudCluster, HashSet<string>?> hosts = new Dictionary<CloudCluster, HashSet<string>?>();
+
+            public EndpointLookup(CloudEndpoint endpoint)
+            {
+                this.endpoint = endpoint;
+                clusters = Index(endpoint.Clusters, c => c.Name);
+                datastores = Index(endpoint.Datastores, d => d.Name);
+                networks = Index(endpoint.Networks, n => n.Name);
+            }
+
+            public CloudCluster? FindCluster(string name) =>
+                clusters == null ? endpoint.FindCluster(name) : clusters.TryGetValue(name, out var found) ? found : null;
+
+            public Datastore? FindDatastore(string name) =>
+                datastores == null ? endpoint.FindDatastore(name) : datastores.TryGetValue(name, out var found) ? found : null;
+
+            public CloudNetwork? FindNetwork(string name) =>
+                networks == null ? endpoint.FindNetwork(name) : networks.TryGetValue(name, out var found) ? found : null;
+
+            /// <summary>True when one of the cluster's hosts has this name (in any case).</summary>
+            public bool HasHost(CloudCluster cluster, string? host)
+            {
+                if (!hosts.TryGetValue(cluster, out var names))
+                {
+                    names = HostNames(cluster);
+                    hosts.Add(cluster, names);
+                }
+
+                return names == null ? cluster.Hosts.Any(h => Names.Equal(h.Name, host)) : host != null && names.Contains(host);
+            }
+
+            private static HashSet<string>? HostNames(CloudCluster cluster)
+            {
+                if (cluster.Hosts == null) return null;
+                var names = new HashSet<string>(Names.Comparer);
+                foreach (var h in cluster.Hosts)
+                {
+                    if (h?.Name == null) return null;
+                    names.Add(h.Name);
+                }
+
+                return names;
+            }
+
+            /// <summary>The first item of each name; null (search the list instead) if the list or an item is null. Items with no name match nothing.</summary>
+            private static Dictionary<string, T>? Index<T>(IReadOnlyList<T>? items, Func<T, string?> nameOf) where T : class
+            {
+                if (items == null) return null;
+                var index = new Dictionary<string, T>(items.Count, Names.Comparer);
+                foreach (var item in items)
+                {
+                    if (item == null) return null;
+                    var name = nameOf(item);
+                    if (name != null && !index.ContainsKey(name)) index.Add(name, item);
+                }
+
+                return index;
+            }
+        }
     }
 }

@@ -17,5 +17,11 @@ namespace HybridCmdlets.Engine.Persistence
         public List<CloudLink> Links { get; set; } = new List<CloudLink>();
         [Newtonsoft.Json.JsonProperty("vms")]
         public List<CloudVM> VMs { get; set; } = new List<CloudVM>();
+
+        /// <summary>The same document with no VMs, for <see cref="FastLabWriter"/>, which writes them itself. Shares everything else.</summary>
+        internal LabDocument WithoutVMs() => new LabDocument
+        {
+            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Endpoints = Endpoints, Links = Links, VMs = new List<CloudVM>(),
+        };
     }
 }

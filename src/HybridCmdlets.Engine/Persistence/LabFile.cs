@@ -24,10 +24,12 @@ namespace HybridCmdlets.Engine.Persistence
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    using (var text = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true))
-                    using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = '\t' })
+                    // The fast writer gives the same bytes; when it cannot, Newtonsoft writes the file from the start.
+                    if (!FastLabWriter.TryWrite(document, stream))
                     {
-                        LabJson.CreateSerializer().Serialize(json, document);
+                        stream.SetLength(0);
+                        stream.Position = 0;
+                        WriteWithNewtonsoft(document, stream);
                     }
 
                     stream.Flush(flushToDisk: true);
@@ -47,6 +49,13 @@ namespace HybridCmdlets.Engine.Persistence
                 TryDelete(temporary);
                 throw EngineErrors.LabFileUnwritable(fullPath, e);
             }
+        }
+
+        private static void WriteWithNewtonsoft(LabDocument document, Stream stream)
+        {
+            using var text = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
+            using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = '\t' };
+            LabJson.CreateSerializer().Serialize(json, document);
         }
 
         public static LabDocument Load(string path)

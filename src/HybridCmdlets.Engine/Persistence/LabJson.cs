@@ -16,9 +16,18 @@ namespace HybridCmdlets.Engine.Persistence
     /// </summary>
     internal static class LabJson
     {
-        private static readonly LabContractResolver Resolver = new LabContractResolver();
+        internal static readonly LabContractResolver Resolver = new LabContractResolver();
 
-        public static JsonSerializer CreateSerializer(StringPool? pool = null)
+        /// <summary>The reader's nesting limit for a whole lab file.</summary>
+        internal const int MaxDepth = 32;
+
+        public static JsonSerializer CreateSerializer(StringPool? pool = null) => CreateSerializer(pool, MaxDepth);
+
+        /// <summary>
+        /// <paramref name="maxDepth"/> is lower than <see cref="MaxDepth"/> only when a part of a file is read on its own
+        /// (<see cref="FastLabReader"/>), so that the part hits the limit exactly where the whole file would.
+        /// </summary>
+        internal static JsonSerializer CreateSerializer(StringPool? pool, int maxDepth)
         {
             var serializer = JsonSerializer.Create(new JsonSerializerSettings
             {
@@ -30,16 +39,16 @@ namespace HybridCmdlets.Engine.Persistence
                 DateTimeZoneHandling = DateTimeZoneHandling.Utc,
                 FloatParseHandling = FloatParseHandling.Double,
                 Formatting = Formatting.Indented,
-                MaxDepth = 32,
+                MaxDepth = maxDepth,
                 Context = new StreamingContext(StreamingContextStates.All, pool ?? new StringPool()),
             });
             serializer.Converters.Add(new StringEnumConverter { AllowIntegerValues = false });
             return serializer;
         }
 
-        private sealed class LabContractResolver : DefaultContractResolver
+        internal sealed class LabContractResolver : DefaultContractResolver
         {
-            private static readonly PooledStringConverter Pooled = new PooledStringConverter();
+            internal static readonly PooledStringConverter Pooled = new PooledStringConverter();
 
             public LabContractResolver()
             {
@@ -74,7 +83,7 @@ namespace HybridCmdlets.Engine.Persistence
         }
 
         /// <summary>Reads every string through the load's pool, so 100,000 VMs share one "Prod-Cluster-01".</summary>
-        private sealed class PooledStringConverter : JsonConverter
+        internal sealed class PooledStringConverter : JsonConverter
         {
             public override bool CanConvert(Type objectType) => objectType == typeof(string);
 

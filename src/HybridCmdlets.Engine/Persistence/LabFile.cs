@@ -69,12 +69,19 @@ namespace HybridCmdlets.Engine.Persistence
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 if (stream.Length == 0) throw EngineErrors.LabFileEmpty(fullPath);
-                using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
-                using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
-                document = LabJson.CreateSerializer(new StringPool()).Deserialize<LabDocument>(json);
-                if (document != null && json.Read())
+
+                // The fast reader returns what Newtonsoft would, or null for Newtonsoft to read the file (and report its errors).
+                document = FastLabReader.TryRead(stream, new StringPool());
+                if (document == null)
                 {
-                    throw new JsonReaderException("Unexpected content after the lab object.", json.Path, json.LineNumber, json.LinePosition, null);
+                    stream.Position = 0;
+                    using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+                    using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+                    document = LabJson.CreateSerializer(new StringPool()).Deserialize<LabDocument>(json);
+                    if (document != null && json.Read())
+                    {
+                        throw new JsonReaderException("Unexpected content after the lab object.", json.Path, json.LineNumber, json.LinePosition, null);
+                    }
                 }
             }
             catch (JsonReaderException e)

@@ -227,7 +227,7 @@ namespace HybridCmdlets.Bench
 
         private static void Progress(string what) => Console.Error.WriteLine("… " + what);
 
-        private static string Size(long bytes) => string.Format(CultureInfo.InvariantCulture, "{0:0.0} MB", bytes / (1024.0 * 1024.0));
+        private static string Size(long bytes) => string.Format(CultureInfo.InvariantCulture, "{0:0.0} MiB", bytes / (1024.0 * 1024.0));
 
         private string Table()
         {

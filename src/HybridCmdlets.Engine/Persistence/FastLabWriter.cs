@@ -28,7 +28,7 @@ namespace HybridCmdlets.Engine.Persistence
         /// </summary>
         public static bool TryWrite(LabDocument document, Stream stream)
         {
-            if (!FastLabSchema.IsSupported || document.VMs == null || document.VMs.Count == 0) return false;
+            if (!FastLabSchema.IsSupported || document?.VMs == null || document.VMs.Count == 0) return false;
             try
             {
                 // Newtonsoft writes the rest of the document; its closing brace comes off so that the VMs can follow.

@@ -172,6 +172,38 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Contains(place, error.Message);
         }
 
+        [Theory]
+        [InlineData("endpoints", "clusters")]
+        [InlineData("endpoints", "datastores")]
+        [InlineData("endpoints", "networks")]
+        [InlineData("hosts", null)]
+        [InlineData("vms", "hardDisks")]
+        [InlineData("vms", "networkAdapters")]
+        [InlineData("vms", "tags")]
+        [InlineData("links", null)]
+        public void A_null_entry_in_a_list_is_LabFileInvalid_not_a_crash(string where, string? list)
+        {
+            var content = Edited(j =>
+            {
+                switch (where)
+                {
+                    case "endpoints": ((JArray)j["endpoints"]![0]![list!]!).Insert(0, JValue.CreateNull()); break;
+                    case "hosts": ((JArray)j["endpoints"]![0]!["clusters"]![0]!["hosts"]!).Insert(0, JValue.CreateNull()); break;
+                    case "vms": ((JArray)j["vms"]![0]![list!]!).Insert(0, JValue.CreateNull()); break;
+                    default: ((JArray)j["links"]!).Insert(0, JValue.CreateNull()); break;
+                }
+            });
+            LoadFails(content, "LabFileInvalid");
+        }
+
+        [Theory]
+        [InlineData("clusters")]
+        [InlineData("networks")]
+        public void A_null_list_is_LabFileInvalid_not_a_crash(string list)
+        {
+            LoadFails(Edited(j => j["endpoints"]![0]![list] = JValue.CreateNull()), "LabFileInvalid");
+        }
+
         [Fact]
         public void A_folder_is_not_a_lab_file()
         {

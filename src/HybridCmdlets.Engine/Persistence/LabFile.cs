@@ -49,6 +49,12 @@ namespace HybridCmdlets.Engine.Persistence
                 TryDelete(temporary);
                 throw EngineErrors.LabFileUnwritable(fullPath, e);
             }
+            catch
+            {
+                // Whatever stopped the write (a value the serializer refuses, say), the target is untouched: leave no litter.
+                TryDelete(temporary);
+                throw;
+            }
         }
 
         private static void WriteWithNewtonsoft(LabDocument document, Stream stream)

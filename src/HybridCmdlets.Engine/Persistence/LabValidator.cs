@@ -48,8 +48,10 @@ namespace HybridCmdlets.Engine.Persistence
                 var endpoint = lab.Endpoints[i];
                 if (endpoint == null) { Problem(at, "is null"); continue; }
                 if (!Names.IsValidObjectName(endpoint.Name)) { Problem(at + ".name", Quote(endpoint.Name) + " is not a valid name"); continue; }
-                if (endpoints.ContainsKey(endpoint.Name)) Problem(at + ".name", "endpoint " + Quote(endpoint.Name) + " appears twice");
-                else endpoints.Add(endpoint.Name, endpoint);
+                if (endpoints.ContainsKey(endpoint.Name)) { Problem(at + ".name", "endpoint " + Quote(endpoint.Name) + " appears twice"); continue; }
+                if (HasNullParts(endpoint, at)) continue;
+
+                endpoints.Add(endpoint.Name, endpoint);
                 ValidateEndpoint(endpoint, at);
             }
 
@@ -178,6 +180,13 @@ namespace HybridCmdlets.Engine.Persistence
                 return;
             }
 
+            if (HasNullEntries(At() + ".hardDisks", vm.HardDisks) | HasNullEntries(At() + ".networkAdapters", vm.NetworkAdapters)
+                | HasNullEntries(At() + ".tags", vm.Tags) | HasNullEntries(At() + ".cdDrives", vm.CdDrives) | HasNullEntries(At() + ".usbDevices", vm.UsbDevices)
+                | HasNullEntries(At() + ".passthroughDevices", vm.PassthroughDevices) | HasNullEntries(At() + ".snapshots", vm.Snapshots))
+            {
+                return;
+            }
+
             for (var d = 0; d < vm.HardDisks.Count; d++)
             {
                 var disk = vm.HardDisks[d];
@@ -195,6 +204,41 @@ namespace HybridCmdlets.Engine.Persistence
                 if (nic == null) { Problem(NicAt(), "is null"); continue; }
                 if (lookup.FindNetwork(nic.NetworkName ?? "") == null) Problem(NicAt() + ".networkName", "network " + Quote(nic.NetworkName) + " does not exist on " + Quote(endpoint.Name));
             }
+        }
+
+        /// <summary>An endpoint whose lists hold nulls is reported and not looked into further.</summary>
+        private bool HasNullParts(CloudEndpoint endpoint, string at)
+        {
+            var found = HasNullEntries(at + ".clusters", endpoint.Clusters)
+                | HasNullEntries(at + ".datastores", endpoint.Datastores)
+                | HasNullEntries(at + ".networks", endpoint.Networks);
+            if (found || endpoint.Clusters == null) return found;
+            for (var c = 0; c < endpoint.Clusters.Count; c++)
+            {
+                found |= HasNullEntries(at + ".clusters[" + c.ToString(CultureInfo.InvariantCulture) + "].hosts", endpoint.Clusters[c].Hosts);
+            }
+
+            return found;
+        }
+
+        /// <summary>Reports null entries in a list (the checks after this one look inside every entry).</summary>
+        private bool HasNullEntries<T>(string at, IEnumerable<T>? list)
+            where T : class
+        {
+            if (list == null) return false;
+            var index = 0;
+            foreach (var item in list)
+            {
+                if (item == null)
+                {
+                    Problem(at + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", "is null");
+                    return true;
+                }
+
+                index++;
+            }
+
+            return false;
         }
 
         private void Unique(IEnumerable<string?> names, string at, string what)

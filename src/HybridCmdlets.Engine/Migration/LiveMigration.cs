@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using HybridCmdlets.Engine.Simulation;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>
+    /// One live migration on the virtual timeline (MODEL.md): disks first when no datastore is shared, with the
+    /// guest's writes mirrored; then pre-copy rounds over the shared link, the first sending all touched memory
+    /// (zero pages cost a header), each next one what was dirtied during the last; then the switchover, during
+    /// which the guest is stopped while the rest and its device state cross and it resumes at the destination.
+    /// </summary>
+    public sealed class LiveMigration
+    {
+        private const double PageBytes = 4096;
+        private const double ZeroPageHeaderBytes = 8;
+        private const double MirrorSettledBytes = 1024 * 1024;
+
+        private readonly EventQueue clock;
+        private readonly SharedLink link;
+        private readonly LiveMigrationInputs inputs;
+        private readonly PreCopyPolicy policy;
+        private readonly Action<LiveMigrationResult> finished;
+        private readonly PreCopyState state;
+        private readonly List<PreCopyRound> rounds = new List<PreCopyRound>();
+        private readonly LiveMigrationResult result = new LiveMigrationResult();
+        private Flow? current;
+        private bool done;
+
+        public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished)
+        {
+            this.clock = clock;
+            this.link = link;
+            this.inputs = inputs;
+            this.policy = policy;
+            this.finished = finished;
+            state = new PreCopyState(inputs.MemoryBytes, inputs.DirtyBytesPerSecond);
+        }
+
+        /// <summary>What the migration is doing now, for progress: "disk copy", "pre-copy round 3", "switchover".</summary>
+        public string Phase { get; private set; } = "queued";
+
+        public void Start()
+        {
+            result.StartSeconds = clock.Now;
+            if (inputs.DiskBytes > 0) CopyDisks(inputs.DiskBytes);
+            else PreCopy();
+        }
+
+        /// <summary>Stops wherever it is; the guest never stopped at the source, so it simply runs on there.</summary>
+        public void Cancel()
+        {
+            if (done) return;
+            if (current != null) link.Cancel(current);
+            Fail("Canceled", "The migration was canceled; the VM keeps running at its source.");
+        }
+
+        private void CopyDisks(double bytes)
+        {
+            Phase = "disk copy";
+            var began = clock.Now;
+            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, flow =>
+            {
+                result.DiskBytesSent += flow.Bytes;
+                var mirrored = inputs.DiskWriteBytesPerSecond * (clock.Now - began);
+                if (mirrored > MirrorSettledBytes) CopyDisks(mirrored);
+                else PreCopy();
+            });
+        }
+
+        private void PreCopy()
+        {
+            var touched = Math.Max(0, Math.Min(1, inputs.TouchedFraction));
+            var zeroPages = inputs.MemoryBytes * (1 - touched) / PageBytes;
+            SendRound(inputs.MemoryBytes * touched + zeroPages * ZeroPageHeaderBytes);
+        }
+
+        private void SendRound(double bytes)
+        {
+            Phase = "pre-copy round " + (state.RoundsDone + 1).ToString(CultureInfo.InvariantCulture);
+            var began = clock.Now;
+            var throttle = state.Throttle;
+            var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.RoundRateLimit(state));
+            current = link.Start(bytes, cap, flow =>
+            {
+                var seconds = clock.Now - began;
+                var dirtied = DirtyMemory.UniqueBytes(seconds, inputs.DirtyBytesPerSecond * (1 - throttle), inputs.WorkingSetBytes);
+                state.RoundsDone++;
+                state.LastRoundBytes = flow.Bytes;
+                state.LastRoundSeconds = seconds;
+                state.Pending = dirtied;
+                state.TotalSent += flow.Bytes;
+                result.MemoryBytesSent += flow.Bytes;
+                rounds.Add(new PreCopyRound(state.RoundsDone, flow.Bytes, seconds, dirtied, throttle * 100));
+                result.ThrottlePercent = Math.Max(result.ThrottlePercent, throttle * 100);
+                if (policy.ShouldSwitchOver(state)) SwitchOver();
+                else SendRound(state.Pending);
+            });
+        }
+
+        private void SwitchOver()
+        {
+            Phase = "switchover";
+            var bytes = state.Pending + inputs.DeviceStateBytes;
+            var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.StopAndCopyRateLimit);
+            var rate = Math.Min(cap, Math.Min(state.LastRoundRate, link.Capacity));
+            var handshake = 2 * inputs.RttMs / 1000.0;
+            var predicted = bytes / rate + policy.HandoverSeconds + handshake;
+            if (policy.MaxSwitchoverSeconds is double limit && predicted > limit)
+            {
+                Fail("SwitchoverTimeout", string.Format(CultureInfo.InvariantCulture,
+                    "The switchover would take {0:0.#} s, over the {1:0} s limit (vmotion.maxSwitchoverSeconds); the VM keeps running at its source.",
+                    predicted, limit));
+                return;
+            }
+
+            var stopped = clock.Now;
+            current = link.Start(bytes, cap, flow =>
+            {
+                result.MemoryBytesSent += flow.Bytes;
+                clock.After(policy.HandoverSeconds + handshake, () =>
+                {
+                    result.DowntimeSeconds = clock.Now - stopped;
+                    result.Succeeded = true;
+                    Finish();
+                });
+            });
+        }
+
+        private void Fail(string errorId, string message)
+        {
+            result.ErrorId = errorId;
+            result.ErrorMessage = message;
+            result.Succeeded = false;
+            Finish();
+        }
+
+        private void Finish()
+        {
+            if (done) return;
+            done = true;
+            Phase = result.Succeeded ? "completed" : "failed";
+            result.EndSeconds = clock.Now;
+            result.Rounds = rounds.ToArray();
+            finished(result);
+        }
+    }
+}

@@ -133,5 +133,29 @@ namespace HybridCmdlets.Engine.Errors
             "LabFileUnwritable", ErrorKind.WriteError,
             F("Lab file '{0}' could not be written: {1} The previous file, if any, is unchanged.", path, inner.Message), path,
             "Check that the folder exists and is writable, and that no other program holds the file.", inner);
+        public static HybridException MigrationDestinationIsSource(string vm, string location) => new HybridException(
+            "MigrationDestinationIsSource", ErrorKind.InvalidArgument,
+            F("VM '{0}' is already at {1}; there is nothing to move.", vm, location), vm,
+            "Give another endpoint, or another cluster or datastore of the same endpoint.");
+
+        public static HybridException NetworkNotMapped(string vm, string network, string destination) => new HybridException(
+            "NetworkNotMapped", ErrorKind.InvalidArgument,
+            F("VM '{0}' has a NIC on '{1}', and no network of '{2}' has that name, extends it, or carries its VLAN.", vm, network, destination), vm,
+            F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}.", network, destination));
+
+        public static HybridException MigrationTypeNotPossible(string vm, string type, string reason) => new HybridException(
+            "MigrationTypeNotPossible", ErrorKind.InvalidOperation,
+            F("VM '{0}' cannot move by {1}: {2}", vm, type, reason), vm,
+            "Choose another -MigrationType, or leave it to Auto.");
+
+        public static HybridException MigrationInProgress(string vm) => new HybridException(
+            "MigrationInProgress", ErrorKind.ResourceUnavailable,
+            F("VM '{0}' is already being migrated.", vm), vm,
+            "Wait for its task with Wait-CloudTask, or stop it with Stop-CloudTask.");
+
+        public static HybridException NoPath(string source, string destination) => new HybridException(
+            "DestinationNotReachable", ErrorKind.ResourceUnavailable,
+            F("There is no link between '{0}' and '{1}'.", source, destination), destination,
+            "List the links with Get-CloudLink; a lab file can add one.");
     }
 }

@@ -19,7 +19,12 @@ namespace HybridCmdlets.Engine.Inventory
         private readonly List<CloudLink> links;
         private readonly List<CloudVM> vms;
         private readonly Dictionary<string, CloudVM> vmsById;
+        /// <summary>Each VM's place in <see cref="vms"/>, so that replacing one after a migration is O(1).</summary>
+        private readonly Dictionary<string, int> positionById;
         private readonly Dictionary<string, CloudVM> vmsByEndpointAndName;
+        /// <summary>Memory allocated to VMs per host ("endpoint\u0001host"), kept as VMs come, go and move, for placement.</summary>
+        private readonly Dictionary<string, long> allocatedMBByHost = new Dictionary<string, long>(Names.Comparer);
+        private readonly HashSet<string> migrating = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private int nextVMNumber;
         private int nextMacNumber;
 
@@ -29,12 +34,16 @@ namespace HybridCmdlets.Engine.Inventory
             this.links = links.ToList();
             this.vms = vms.ToList();
             vmsById = new Dictionary<string, CloudVM>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
+            positionById = new Dictionary<string, int>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
             vmsByEndpointAndName = new Dictionary<string, CloudVM>(this.vms.Count, Names.Comparer);
             nextVMNumber = 1000;
-            foreach (var vm in this.vms)
+            for (var i = 0; i < this.vms.Count; i++)
             {
+                var vm = this.vms[i];
+                positionById[vm.Id] = i;
                 vmsById[vm.Id] = vm;
                 vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
+                Allocate(vm, +1);
                 nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
                 foreach (var nic in vm.NetworkAdapters) nextMacNumber = Math.Max(nextMacNumber, MacNumber(nic.MacAddress) + 1);
             }
@@ -93,10 +102,10 @@ namespace HybridCmdlets.Engine.Inventory
                 var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, spec.Endpoint)) ?? throw EngineErrors.EndpointNotFound(spec.Endpoint);
                 if (vmsByEndpointAndName.ContainsKey(Key(endpoint.Name, spec.Name))) throw EngineErrors.VMNameInUse(spec.Name, endpoint.Name);
                 var cluster = spec.Cluster == null
-                    ? endpoint.Clusters.OrderByDescending(FreeMemoryGB).First()
+                    ? ChooseCluster(endpoint, exclude: null)!
                     : endpoint.FindCluster(spec.Cluster) ?? throw EngineErrors.ClusterNotFound(endpoint.Name, spec.Cluster);
                 var host = spec.VMHost == null
-                    ? cluster.Hosts.OrderBy(h => AllocatedMemoryMB(endpoint.Name, h.Name)).First()
+                    ? ChooseHost(endpoint, cluster)
                     : cluster.Hosts.FirstOrDefault(h => Names.Equal(h.Name, spec.VMHost)) ?? throw EngineErrors.HostNotFound(endpoint.Name, cluster.Name, spec.VMHost);
                 var hardware = ResolveHardwareVersion(spec.HardwareVersion, cluster);
                 var neededGB = disks.Sum();
@@ -154,9 +163,11 @@ namespace HybridCmdlets.Engine.Inventory
                     }).ToArray(),
                 };
                 AdjustFreeSpace(endpoint.Name, datastore.Name, -neededGB);
+                positionById[vm.Id] = vms.Count;
                 vms.Add(vm);
                 vmsById[vm.Id] = vm;
                 vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
+                Allocate(vm, +1);
                 return vm;
             }
         }
@@ -167,9 +178,13 @@ namespace HybridCmdlets.Engine.Inventory
             lock (gate)
             {
                 if (!vmsById.TryGetValue(id, out var vm)) throw EngineErrors.VMIdNotFound(id);
-                vms.Remove(vm);
+                var position = positionById[vm.Id];
+                vms.RemoveAt(position);
+                positionById.Remove(vm.Id);
+                for (var i = position; i < vms.Count; i++) positionById[vms[i].Id] = i;
                 vmsById.Remove(vm.Id);
                 vmsByEndpointAndName.Remove(Key(vm.Endpoint, vm.Name));
+                Allocate(vm, -1);
                 foreach (var disk in vm.HardDisks) AdjustFreeSpace(vm.Endpoint, disk.Datastore, disk.UsedGB);
                 return vm;
             }
@@ -191,6 +206,100 @@ namespace HybridCmdlets.Engine.Inventory
                 link.LossPercent = lossPercent ?? link.LossPercent;
                 links[index] = link;
                 return link;
+            }
+        }
+
+        /// <summary>Marks a VM as being migrated; false when it already is (MigrationInProgress).</summary>
+        public bool TryBeginMigration(string vmId)
+        {
+            lock (gate) return vmsById.ContainsKey(vmId) && migrating.Add(vmId);
+        }
+
+        public void EndMigration(string vmId)
+        {
+            lock (gate) migrating.Remove(vmId);
+        }
+
+        public bool IsMigrating(string vmId)
+        {
+            lock (gate) return migrating.Contains(vmId);
+        }
+
+        /// <summary>
+        /// Puts a VM where a successful migration left it: destination endpoint, cluster, host and datastore, NICs on
+        /// their mapped networks. A Bulk or Cold move power-cycles the guest, so it takes the destination's CPU
+        /// baseline; a live move keeps the one it has until its next power cycle. A Bulk move also leaves the
+        /// source VM behind, powered off and renamed with a timestamp, and gives the new VM fresh MAC addresses
+        /// and no snapshots. Returns the VM at the destination.
+        /// </summary>
+        public CloudVM CompleteMigration(Migration.MigrationPlan plan, DateTime finishedUtc)
+        {
+            lock (gate)
+            {
+                var current = vmsById.TryGetValue(plan.VM.Id, out var found) ? found : throw EngineErrors.VMIdNotFound(plan.VM.Id);
+                var bulk = plan.Type == Migration.MigrationType.Bulk;
+                var powerCycled = bulk || plan.Type == Migration.MigrationType.Cold;
+                var moved = current.Copy();
+                moved.Endpoint = plan.Destination.Name;
+                moved.Provider = plan.Destination.Provider;
+                moved.Cluster = plan.DestinationCluster.Name;
+                moved.VMHost = plan.DestinationHost.Name;
+                moved.Datastore = plan.DestinationDatastore.Name;
+                moved.HardDisks = current.HardDisks.Select(d =>
+                {
+                    var disk = d.Copy();
+                    disk.Datastore = plan.DestinationDatastore.Name;
+                    return disk;
+                }).ToArray();
+                moved.NetworkAdapters = current.NetworkAdapters.Select(n =>
+                {
+                    var nic = n.Copy();
+                    nic.NetworkName = plan.NetworkMapping.TryGetValue(n.NetworkName, out var mapped) ? mapped : n.NetworkName;
+                    if (bulk) nic.MacAddress = MacAddress(nextMacNumber++);
+                    return nic;
+                }).ToArray();
+                if (powerCycled) moved.CpuBaseline = plan.DestinationCluster.EvcMode;
+                if (bulk)
+                {
+                    moved.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    moved.Snapshots = Array.Empty<VMSnapshot>();
+                }
+
+                if (!plan.SharedStorage)
+                {
+                    AdjustFreeSpace(plan.Destination.Name, plan.DestinationDatastore.Name, -current.UsedSpaceGB);
+                    if (!bulk)
+                    {
+                        foreach (var disk in current.HardDisks) AdjustFreeSpace(current.Endpoint, disk.Datastore, disk.UsedGB);
+                    }
+                }
+
+                Allocate(current, -1);
+                vmsByEndpointAndName.Remove(Key(current.Endpoint, current.Name));
+                var index = positionById[current.Id];
+                if (bulk)
+                {
+                    // HCX keeps the original, powered off and renamed, as the way back.
+                    var original = current.Copy();
+                    original.Name = current.Name + "-POSTMIGRATION-" + finishedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+                    original.PowerState = PowerState.PoweredOff;
+                    original.ToolsStatus = ToolsStatus.ToolsNotRunning;
+                    vms[index] = original;
+                    vmsById[original.Id] = original;
+                    vmsByEndpointAndName[Key(original.Endpoint, original.Name)] = original;
+                    Allocate(original, +1);
+                    positionById[moved.Id] = vms.Count;
+                    vms.Add(moved);
+                }
+                else
+                {
+                    vms[index] = moved;
+                }
+
+                vmsById[moved.Id] = moved;
+                vmsByEndpointAndName[Key(moved.Endpoint, moved.Name)] = moved;
+                Allocate(moved, +1);
+                return moved;
             }
         }
 
@@ -264,11 +373,29 @@ namespace HybridCmdlets.Engine.Inventory
             return datastore;
         }
 
+        /// <summary>The cluster of an endpoint with the most memory free, as DRS would place a VM; null when none is left.</summary>
+        internal CloudCluster? ChooseCluster(CloudEndpoint endpoint, string? exclude)
+        {
+            lock (gate) return endpoint.Clusters.Where(c => !Names.Equal(c.Name, exclude)).OrderByDescending(FreeMemoryGB).FirstOrDefault();
+        }
+
+        /// <summary>The host of the cluster with the least memory allocated.</summary>
+        internal CloudHost ChooseHost(CloudEndpoint endpoint, CloudCluster cluster)
+        {
+            lock (gate) return cluster.Hosts.OrderBy(h => AllocatedMemoryMB(endpoint.Name, h.Name)).First();
+        }
+
         private double FreeMemoryGB(CloudCluster cluster) =>
-            cluster.MemoryGB - vms.Where(v => Names.Equal(v.Cluster, cluster.Name) && Names.Equal(v.Endpoint, cluster.Endpoint)).Sum(v => v.MemoryGB);
+            cluster.MemoryGB - cluster.Hosts.Sum(h => AllocatedMemoryMB(cluster.Endpoint, h.Name)) / 1024.0;
 
         private long AllocatedMemoryMB(string endpoint, string host) =>
-            vms.Where(v => Names.Equal(v.VMHost, host) && Names.Equal(v.Endpoint, endpoint)).Sum(v => (long)v.MemoryMB);
+            allocatedMBByHost.TryGetValue(Key(endpoint, host), out var mb) ? mb : 0;
+
+        private void Allocate(CloudVM vm, int sign)
+        {
+            var key = Key(vm.Endpoint, vm.VMHost);
+            allocatedMBByHost[key] = AllocatedMemoryMB(vm.Endpoint, vm.VMHost) + sign * (long)vm.MemoryMB;
+        }
 
         /// <summary>Replaces the datastore's record (and so its endpoint's) with one whose free space is moved by deltaGB.</summary>
         private void AdjustFreeSpace(string endpointName, string datastoreName, double deltaGB)

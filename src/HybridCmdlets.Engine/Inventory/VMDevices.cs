@@ -14,6 +14,8 @@ namespace HybridCmdlets.Engine.Inventory
         public DiskType DiskType { get; internal set; }
         public DiskSharing Sharing { get; internal set; }
 
+        internal HardDisk Copy() => (HardDisk)MemberwiseClone();
+
         public override string ToString() => Name;
     }
 

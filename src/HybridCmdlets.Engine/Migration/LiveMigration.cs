@@ -63,7 +63,9 @@ namespace HybridCmdlets.Engine.Migration
             current = link.Start(bytes, inputs.FlowCapBytesPerSecond, flow =>
             {
                 result.DiskBytesSent += flow.Bytes;
-                var mirrored = inputs.DiskWriteBytesPerSecond * (clock.Now - began);
+                // The mirror is synchronous: a guest writing faster than the copy can carry is slowed to it, so
+                // what was written meanwhile never exceeds half of what was just copied.
+                var mirrored = Math.Min(inputs.DiskWriteBytesPerSecond * (clock.Now - began), flow.Bytes / 2);
                 if (mirrored > MirrorSettledBytes) CopyDisks(mirrored);
                 else PreCopy();
             });

@@ -12,6 +12,7 @@ namespace HybridCmdlets.Engine.Simulation
     {
         private const double Epsilon = 1e-6;
 
+        /// <summary>Active flows, kept in order of their caps so that sharing is one pass.</summary>
         private readonly List<Flow> flows = new List<Flow>();
         private double capacity;
         private double lastAdvance;
@@ -46,7 +47,7 @@ namespace HybridCmdlets.Engine.Simulation
         {
             Advance();
             var flow = new Flow(this, Math.Max(0, bytes), capBytesPerSecond, completed);
-            flows.Add(flow);
+            flows.Insert(InsertionPoint(capBytesPerSecond), flow);
             Reshare();
             return flow;
         }
@@ -78,21 +79,29 @@ namespace HybridCmdlets.Engine.Simulation
         /// <summary>Water-filling: serve the most constrained flows first, split what is left equally among the rest.</summary>
         private void Reshare()
         {
-            if (flows.Count > 0)
+            var left = capacity;
+            for (var i = 0; i < flows.Count; i++)
             {
-                var order = flows.ToArray();
-                Array.Sort(order, (a, b) => a.Cap.CompareTo(b.Cap));
-                var left = capacity;
-                for (var i = 0; i < order.Length; i++)
-                {
-                    var share = left / (order.Length - i);
-                    var rate = Math.Min(order[i].Cap, share);
-                    order[i].Rate = rate;
-                    left -= rate;
-                }
+                var rate = Math.Min(flows[i].Cap, left / (flows.Count - i));
+                flows[i].Rate = rate;
+                left -= rate;
             }
 
             ScheduleNextCompletion();
+        }
+
+        /// <summary>After every flow with a cap no higher: equal caps keep the order they started in.</summary>
+        private int InsertionPoint(double cap)
+        {
+            int low = 0, high = flows.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (flows[middle].Cap <= cap) low = middle + 1;
+                else high = middle;
+            }
+
+            return low;
         }
 
         private void ScheduleNextCompletion()
@@ -116,7 +125,9 @@ namespace HybridCmdlets.Engine.Simulation
         private void Complete()
         {
             Advance();
-            var done = flows.FindAll(f => f.Remaining <= Epsilon * Math.Max(1, f.Bytes));
+            // Done when nothing is left, or when what is left would finish within the clock's own resolution.
+            var resolution = 1e-9 * Math.Max(1, Clock.Now);
+            var done = flows.FindAll(f => f.Remaining <= Epsilon * Math.Max(1, f.Bytes) || (f.Rate > 0 && f.Remaining / f.Rate <= resolution));
             foreach (var flow in done)
             {
                 flows.Remove(flow);

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using HybridCmdlets.Engine.Inventory;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>
+    /// vCenter's and HCX's concurrency limits as a cost model: each migration claims costs on the resources it
+    /// uses, and waits (never fails) until all of them have room. vCenter: host 8 (vMotion 1, shared-nothing or
+    /// Storage vMotion 4); vMotion network 4 on 1 GbE, 8 on 10 GbE and faster; datastore 128 (vMotion 1, Storage
+    /// vMotion 16). HCX: 300 Bulk/RAV per manager, 200 per service mesh, HCX vMotion one at a time per mesh.
+    /// </summary>
+    public sealed class ConcurrencyLimits
+    {
+        public const int HostCapacity = 8;
+        public const int DatastoreCapacity = 128;
+        public const int HcxManagerCapacity = 300;
+        public const int HcxMeshCapacity = 200;
+
+        private readonly Dictionary<string, int> used = new Dictionary<string, int>(Names.Comparer);
+
+        /// <summary>What a planned migration claims, resource by resource.</summary>
+        public static IReadOnlyList<(string Resource, int Capacity, int Cost)> Claims(MigrationPlan plan)
+        {
+            var claims = new List<(string, int, int)>();
+            var src = plan.Source.Name;
+            var dst = plan.Destination.Name;
+            var mesh = string.CompareOrdinal(src, dst) < 0 ? src + "|" + dst : dst + "|" + src;
+            var sourceHost = src + "/" + plan.VM.VMHost;
+            var destinationHost = dst + "/" + plan.DestinationHost.Name;
+            var network = plan.HostNetworkMbps >= 10_000 ? 8 : 4;
+            switch (plan.Type)
+            {
+                case MigrationType.vMotion:
+                    var hostCost = plan.SharedStorage ? 1 : 4;
+                    var storageCost = plan.SharedStorage ? 1 : 16;
+                    claims.Add(("host:" + sourceHost, HostCapacity, hostCost));
+                    claims.Add(("host:" + destinationHost, HostCapacity, hostCost));
+                    claims.Add(("vmotion-network:" + sourceHost, network, 1));
+                    claims.Add(("vmotion-network:" + destinationHost, network, 1));
+                    claims.Add(("datastore:" + src + "/" + plan.VM.Datastore, DatastoreCapacity, storageCost));
+                    if (!plan.SharedStorage) claims.Add(("datastore:" + dst + "/" + plan.DestinationDatastore.Name, DatastoreCapacity, storageCost));
+                    if (plan.CrossesEndpoints) claims.Add(("hcx-vmotion:" + mesh, 1, 1));
+                    break;
+                case MigrationType.Cold when !plan.CrossesEndpoints:
+                    claims.Add(("host:" + sourceHost, HostCapacity, 4));
+                    claims.Add(("datastore:" + src + "/" + plan.VM.Datastore, DatastoreCapacity, 16));
+                    claims.Add(("datastore:" + dst + "/" + plan.DestinationDatastore.Name, DatastoreCapacity, 16));
+                    break;
+                default:
+                    // RAV, Bulk and cross-endpoint Cold go through HCX's replication.
+                    claims.Add(("hcx-manager:" + src, HcxManagerCapacity, 1));
+                    claims.Add(("hcx-manager:" + dst, HcxManagerCapacity, 1));
+                    claims.Add(("hcx-mesh:" + mesh, HcxMeshCapacity, 1));
+                    break;
+            }
+
+            // The same resource named twice (source and destination host of a move within one host) is claimed once.
+            var merged = new Dictionary<string, (int Capacity, int Cost)>(Names.Comparer);
+            foreach (var (resource, capacity, cost) in claims)
+            {
+                merged[resource] = merged.TryGetValue(resource, out var before) ? (capacity, Math.Max(before.Cost, cost)) : (capacity, cost);
+            }
+
+            var result = new List<(string, int, int)>();
+            foreach (var pair in merged) result.Add((pair.Key, pair.Value.Capacity, pair.Value.Cost));
+            return result;
+        }
+
+        public bool TryAcquire(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims)
+        {
+            foreach (var (resource, capacity, cost) in claims)
+            {
+                if (Used(resource) + cost > capacity) return false;
+            }
+
+            foreach (var (resource, _, cost) in claims) used[resource] = Used(resource) + cost;
+            return true;
+        }
+
+        public void Release(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims)
+        {
+            foreach (var (resource, _, cost) in claims) used[resource] = Used(resource) - cost;
+        }
+
+        public int Used(string resource) => used.TryGetValue(resource, out var n) ? n : 0;
+    }
+}

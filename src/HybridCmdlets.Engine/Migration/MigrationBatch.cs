@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Simulation;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>
+    /// Migrations that share one virtual timeline: the links they cross are shared max-min fairly, and vCenter's
+    /// and HCX's concurrency limits queue what does not fit yet. Each migration that succeeds is applied to the
+    /// estate as it ends; one that fails or is canceled leaves its VM where it was.
+    /// </summary>
+    public sealed class MigrationBatch
+    {
+        public const double HcxPerMigrationBytesPerSecond = 1e9 / 8;
+        public const int VMotionStreams = 4;
+        public const double VMotionWindowBytes = 4 * 1024 * 1024;
+        /// <summary>Changes since the last replication cycle: what a Bulk final sync or a RAV switchover still sends.</summary>
+        public const double ReplicationCycleSeconds = 300;
+        private const double GiB = 1024.0 * 1024 * 1024;
+        private const double MirrorSettledBytes = 1024 * 1024;
+        /// <summary>The fabric between hosts of one site, over which moves within an endpoint travel.</summary>
+        private const double SiteFabricBytesPerSecond = 100e9 / 8;
+
+        private readonly Estate estate;
+        private readonly PreCopyPolicy policy;
+        private readonly DateTime epochUtc;
+        private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
+        private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
+        private readonly List<MigrationRun> runs = new List<MigrationRun>();
+        /// <summary>Waiting migrations, per resource they claim, in the order they were added.</summary>
+        private readonly Dictionary<string, LinkedList<MigrationRun>> waitingFor = new Dictionary<string, LinkedList<MigrationRun>>(Names.Comparer);
+
+        public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
+        {
+            this.estate = estate;
+            policy = PreCopyPolicy.For(algorithm);
+            this.epochUtc = epochUtc;
+        }
+
+        public EventQueue Clock { get; } = new EventQueue();
+
+        public IReadOnlyList<MigrationRun> Runs => runs;
+
+        /// <summary>Raised on the simulation thread when a migration ends, after the estate has been updated.</summary>
+        public event Action<MigrationRun>? Finished;
+
+        /// <summary>Queues a planned migration; it starts as soon as the limits allow. Throws MigrationInProgress.</summary>
+        public MigrationRun Add(MigrationPlan plan)
+        {
+            if (!estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
+            var result = new MigrationResult
+            {
+                VM = plan.VM.Name,
+                VMId = plan.VM.Id,
+                Source = plan.Source.Name + "/" + plan.VM.Cluster,
+                Destination = plan.DestinationDescription,
+                MigrationType = plan.Type,
+                Status = MigrationStatus.Queued,
+                Warnings = Warnings(plan),
+            };
+            var run = new MigrationRun(runs.Count + 1, plan, ConcurrencyLimits.Claims(plan), result) { QueuedAt = Clock.Now };
+            runs.Add(run);
+            // First come, first served: it starts now only if nothing added before it waits for the same resources.
+            if (run.Claims.All(c => !waitingFor.TryGetValue(c.Resource, out var queue) || queue.Count == 0) && limits.TryAcquire(run.Claims)) Begin(run);
+            else Enqueue(run);
+            return run;
+        }
+
+        /// <summary>Runs the timeline until every migration has ended.</summary>
+        public void RunToEnd() => Clock.RunToEnd();
+
+        /// <summary>Cancels a migration: a queued one never starts, a running one stops and its VM runs on at its source.</summary>
+        public void Cancel(MigrationRun run)
+        {
+            if (run.Done) return;
+            if (run.Status == MigrationStatus.Queued)
+            {
+                Dequeue(run);
+                End(run, null, "Canceled", "The migration was canceled before it started; the VM is where it was.", neverStarted: true);
+                return;
+            }
+
+            if (run.Live != null) run.Live.Cancel();
+            else
+            {
+                if (run.CurrentFlow != null) run.CurrentFlow.Link.Cancel(run.CurrentFlow);
+                End(run, null, "Canceled", "The migration was canceled; the VM keeps running at its source.", neverStarted: false);
+            }
+        }
+
+        private static IReadOnlyList<string> Warnings(MigrationPlan plan)
+        {
+            var warnings = new List<string>();
+            if (plan.Type == MigrationType.vMotion && plan.Link != null && plan.Link.BandwidthMbps < 1000)
+            {
+                warnings.Add(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps));
+            }
+
+            if (plan.CrossesEndpoints) warnings.Add("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one.");
+            if (plan.Type == MigrationType.Bulk)
+            {
+                warnings.Add("Bulk: the source VM stays behind, powered off and renamed with a timestamp; the new VM has new MAC addresses and no snapshots.");
+            }
+
+            return warnings;
+        }
+
+        private void Enqueue(MigrationRun run)
+        {
+            foreach (var claim in run.Claims)
+            {
+                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) waitingFor[claim.Resource] = queue = new LinkedList<MigrationRun>();
+                queue.AddLast(run);
+            }
+        }
+
+        private void Dequeue(MigrationRun run)
+        {
+            foreach (var claim in run.Claims) waitingFor[claim.Resource].Remove(run);
+        }
+
+        /// <summary>
+        /// After <paramref name="freed"/> released its claims: starts the migrations waiting for a freed resource, oldest
+        /// first. Each resource's queue is first in, first out: a migration that still cannot start holds back those
+        /// behind it there (it is tried again when what it waits for frees), which keeps admission in order and cheap.
+        /// </summary>
+        private void Admit(MigrationRun freed)
+        {
+            foreach (var claim in freed.Claims)
+            {
+                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) continue;
+                while (queue.First != null && limits.TryAcquire(queue.First.Value.Claims))
+                {
+                    var run = queue.First.Value;
+                    Dequeue(run);
+                    Begin(run);
+                }
+            }
+        }
+
+        private void Begin(MigrationRun run)
+        {
+            run.StartedAt = Clock.Now;
+            run.Result.Status = MigrationStatus.Running;
+            var plan = run.Plan;
+            var vm = plan.VM;
+            var diskBytes = vm.UsedSpaceGB * GiB;
+            var writes = vm.Workload.DiskWriteRateMBps * 1024 * 1024;
+            var link = LinkFor(plan);
+            switch (plan.Type)
+            {
+                case MigrationType.vMotion:
+                    Live(run, link, plan.SharedStorage ? 0 : diskBytes, VMotionCap(plan), extraSwitchoverBytes: 0);
+                    break;
+                case MigrationType.RAV:
+                    Replicate(run, link, diskBytes, writes, () => Live(run, link, writes * ReplicationCycleSeconds, Math.Min(VMotionCap(plan), HcxPerMigrationBytesPerSecond), 0));
+                    break;
+                case MigrationType.Bulk:
+                    Replicate(run, link, diskBytes, writes, () => BulkSwitchover(run, link, writes * ReplicationCycleSeconds));
+                    break;
+                default:
+                    run.Phase = "copying disks";
+                    Transfer(run, link, diskBytes, ReplicationCap(plan), () => End(run, 0, null, null, neverStarted: false));
+                    break;
+            }
+        }
+
+        private void Live(MigrationRun run, SharedLink link, double diskBytes, double cap, double extraSwitchoverBytes)
+        {
+            var vm = run.Plan.VM;
+            var inputs = new LiveMigrationInputs
+            {
+                MemoryBytes = vm.MemoryMB * 1024.0 * 1024,
+                TouchedFraction = vm.Workload.TouchedMemoryPercent / 100,
+                DirtyBytesPerSecond = vm.Workload.DirtyRateMBps * 1024 * 1024,
+                WorkingSetBytes = vm.Workload.WritableWorkingSetMB * 1024 * 1024,
+                DiskBytes = diskBytes,
+                DiskWriteBytesPerSecond = vm.Workload.DiskWriteRateMBps * 1024 * 1024,
+                FlowCapBytesPerSecond = cap,
+                RttMs = run.Plan.RttMs,
+                DeviceStateBytes = 2 * 1024 * 1024 + extraSwitchoverBytes,
+            };
+            var live = new LiveMigration(Clock, link, inputs, policy, result =>
+            {
+                run.Result.Rounds = result.Rounds;
+                run.Result.MemoryTransferredGB += result.MemoryBytesSent / GiB;
+                run.Result.DiskTransferredGB += result.DiskBytesSent / GiB;
+                run.Result.ThrottlePercent = result.ThrottlePercent;
+                if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
+                else End(run, null, result.ErrorId, result.ErrorMessage, neverStarted: false);
+            });
+            run.Live = live;
+            run.Phase = "pre-copy";
+            live.Start();
+        }
+
+        /// <summary>Copies the disks while the VM runs, then the writes made meanwhile, until they settle.</summary>
+        private void Replicate(MigrationRun run, SharedLink link, double bytes, double writeBytesPerSecond, Action then)
+        {
+            run.Phase = "replicating disks";
+            var began = Clock.Now;
+            Transfer(run, link, bytes, ReplicationCap(run.Plan), () =>
+            {
+                var changed = writeBytesPerSecond * (Clock.Now - began);
+                if (changed > MirrorSettledBytes && changed < bytes) Replicate(run, link, changed, writeBytesPerSecond, then);
+                else then();
+            });
+        }
+
+        /// <summary>Bulk: power off at the source, send the last changes, power on at the destination.</summary>
+        private void BulkSwitchover(MigrationRun run, SharedLink link, double finalBytes)
+        {
+            run.Phase = "final sync (VM powered off)";
+            var stopped = Clock.Now;
+            Transfer(run, link, finalBytes, ReplicationCap(run.Plan), () =>
+            {
+                run.Phase = "powering on at the destination";
+                Clock.After(BootSeconds(run.Plan.VM), () => End(run, Clock.Now - stopped, null, null, neverStarted: false));
+            });
+        }
+
+        private void Transfer(MigrationRun run, SharedLink link, double bytes, double cap, Action then)
+        {
+            run.CurrentFlow = link.Start(bytes, cap, flow =>
+            {
+                run.CurrentFlow = null;
+                run.Result.DiskTransferredGB += flow.Bytes / GiB;
+                then();
+            });
+        }
+
+        private void End(MigrationRun run, double? downtimeSeconds, string? errorId, string? message, bool neverStarted)
+        {
+            if (run.Done) return;
+            run.Done = true;
+            run.Live = null;
+            run.CurrentFlow = null;
+            var result = run.Result;
+            var started = neverStarted ? Clock.Now : run.StartedAt;
+            result.StartTime = epochUtc.AddSeconds(started);
+            result.EndTime = epochUtc.AddSeconds(Clock.Now);
+            result.QueuedTime = TimeSpan.FromSeconds(started - run.QueuedAt);
+            var seconds = Clock.Now - started;
+            result.AverageThroughputMbps = seconds > 0 ? Math.Round((result.MemoryTransferredGB + result.DiskTransferredGB) * GiB * 8 / seconds / 1e6, 1) : 0;
+            if (errorId == null)
+            {
+                result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
+                result.Status = MigrationStatus.Succeeded;
+                estate.CompleteMigration(run.Plan, result.EndTime);
+                run.Phase = "completed";
+            }
+            else
+            {
+                result.Status = errorId == "Canceled" ? MigrationStatus.Canceled : MigrationStatus.Failed;
+                result.Error = errorId;
+                result.ErrorMessage = message;
+                run.Phase = errorId == "Canceled" ? "canceled" : "failed";
+            }
+
+            estate.EndMigration(run.Plan.VM.Id);
+            Finished?.Invoke(run);
+            if (!neverStarted)
+            {
+                limits.Release(run.Claims);
+                Clock.After(0, () => Admit(run));
+            }
+        }
+
+        private SharedLink LinkFor(MigrationPlan plan)
+        {
+            var key = plan.Link?.Name ?? "site:" + plan.Source.Name;
+            if (!links.TryGetValue(key, out var link))
+            {
+                link = new SharedLink(Clock, plan.Link == null ? SiteFabricBytesPerSecond : plan.Link.BandwidthMbps * 1e6 / 8);
+                links.Add(key, link);
+            }
+
+            return link;
+        }
+
+        /// <summary>A vMotion's streams at the path's RTT and loss, and no faster than the hosts' vMotion network.</summary>
+        private static double VMotionCap(MigrationPlan plan) =>
+            Math.Min(TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent), plan.HostNetworkMbps * 1e6 / 8);
+
+        /// <summary>HCX replication: about 1 Gbps per migration; within a site, the hosts' network (NFC).</summary>
+        private static double ReplicationCap(MigrationPlan plan) =>
+            plan.CrossesEndpoints
+                ? Math.Min(HcxPerMigrationBytesPerSecond, TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent))
+                : plan.HostNetworkMbps * 1e6 / 8;
+
+        private static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
+    }
+}

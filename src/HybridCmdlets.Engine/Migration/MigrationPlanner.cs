@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Inventory;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>
+    /// Resolves a request against the lab as vCenter and HCX would: the destination cluster, host and datastore,
+    /// each NIC's destination network, the path, and the type when it is Auto. Anything that makes the move
+    /// impossible is a <see cref="HybridException"/> naming the VM.
+    /// </summary>
+    public static class MigrationPlanner
+    {
+        public static MigrationPlan Plan(Estate estate, MigrationRequest request)
+        {
+            var vm = estate.FindVMById(request.VMId) ?? throw EngineErrors.VMIdNotFound(request.VMId);
+            var source = estate.GetEndpoint(vm.Endpoint);
+            var destination = estate.GetEndpoint(request.DestinationEndpoint);
+            var sameEndpoint = Names.Equal(source.Name, destination.Name);
+
+            var cluster = request.DestinationCluster != null
+                ? destination.FindCluster(request.DestinationCluster) ?? throw EngineErrors.ClusterNotFound(destination.Name, request.DestinationCluster)
+                : estate.ChooseCluster(destination, exclude: sameEndpoint && request.Datastore == null ? vm.Cluster : null)
+                  ?? throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster);
+
+            var datastore = ChooseDatastore(estate, vm, destination, cluster, request.Datastore, sameEndpoint);
+            if (sameEndpoint && Names.Equal(cluster.Name, vm.Cluster) && Names.Equal(datastore.Name, vm.Datastore))
+            {
+                throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster + " on " + vm.Datastore);
+            }
+
+            if (!sameEndpoint && estate.FindVM(destination.Name, vm.Name) != null) throw EngineErrors.VMNameInUse(vm.Name, destination.Name);
+            var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name) ?? throw EngineErrors.NoPath(source.Name, destination.Name);
+            var host = estate.ChooseHost(destination, cluster);
+            var sourceHost = source.FindCluster(vm.Cluster)?.Hosts.FirstOrDefault(h => Names.Equal(h.Name, vm.VMHost));
+            return new MigrationPlan
+            {
+                VM = vm,
+                Source = source,
+                Destination = destination,
+                DestinationCluster = cluster,
+                DestinationHost = host,
+                DestinationDatastore = datastore,
+                Type = ChooseType(vm, request.Type),
+                NetworkMapping = MapNetworks(vm, source, destination, request.NetworkMapping),
+                Link = link,
+                SharedStorage = sameEndpoint && Names.Equal(datastore.Name, vm.Datastore),
+                HostNetworkMbps = 1000.0 * Math.Min(host.VMotionNetworkGbps, sourceHost?.VMotionNetworkGbps ?? host.VMotionNetworkGbps),
+            };
+        }
+
+        private static Datastore ChooseDatastore(Estate estate, CloudVM vm, CloudEndpoint destination, CloudCluster cluster, string? requested, bool sameEndpoint)
+        {
+            if (requested != null)
+            {
+                var chosen = destination.FindDatastore(requested) ?? throw EngineErrors.DatastoreNotFound(destination.Name, requested);
+                if (!cluster.Datastores.Contains(chosen.Name, Names.Comparer)) throw EngineErrors.DatastoreNotAccessible(chosen.Name, cluster.Name);
+                return chosen;
+            }
+
+            // Within an endpoint, a datastore the destination cluster also mounts is kept: only memory moves.
+            if (sameEndpoint && cluster.Datastores.Contains(vm.Datastore, Names.Comparer)) return destination.FindDatastore(vm.Datastore)!;
+            return cluster.Datastores.Select(destination.FindDatastore).Where(d => d != null).OrderByDescending(d => d!.FreeSpaceGB).First()!;
+        }
+
+        private static MigrationType ChooseType(CloudVM vm, MigrationType requested)
+        {
+            var running = vm.PowerState == PowerState.PoweredOn;
+            switch (requested)
+            {
+                case MigrationType.Auto:
+                    return running ? MigrationType.vMotion : MigrationType.Cold;
+                case MigrationType.Cold when running:
+                    throw EngineErrors.MigrationTypeNotPossible(vm.Name, "Cold", "it is powered on; Cold moves powered-off VMs.");
+                case MigrationType.vMotion when !running:
+                case MigrationType.RAV when !running:
+                    throw EngineErrors.MigrationTypeNotPossible(vm.Name, requested.ToString(), "it is " + vm.PowerState + "; live types move running VMs. Use Cold.");
+                default:
+                    return requested;
+            }
+        }
+
+        /// <summary>Each NIC's network: as mapped explicitly, else the same name, else the extension of it, else the same VLAN.</summary>
+        private static IReadOnlyDictionary<string, string> MapNetworks(CloudVM vm, CloudEndpoint source, CloudEndpoint destination, IReadOnlyDictionary<string, string>? explicitMapping)
+        {
+            var mapping = new Dictionary<string, string>(Names.Comparer);
+            foreach (var network in vm.Networks)
+            {
+                if (explicitMapping != null && TryGet(explicitMapping, network, out var target))
+                {
+                    mapping[network] = (destination.FindNetwork(target) ?? throw EngineErrors.NetworkNotFound(destination.Name, target)).Name;
+                    continue;
+                }
+
+                var sourceNetwork = source.FindNetwork(network);
+                var match = destination.FindNetwork(network)
+                    ?? destination.Networks.FirstOrDefault(n => Names.Equal(n.ExtendedFrom, source.Name + "/" + network))
+                    ?? (sourceNetwork != null && sourceNetwork.VlanId != 0 ? destination.Networks.FirstOrDefault(n => n.VlanId == sourceNetwork.VlanId) : null)
+                    ?? throw EngineErrors.NetworkNotMapped(vm.Name, network, destination.Name);
+                mapping[network] = match.Name;
+            }
+
+            return mapping;
+        }
+
+        private static bool TryGet(IReadOnlyDictionary<string, string> mapping, string key, out string value)
+        {
+            foreach (var pair in mapping)
+            {
+                if (Names.Equal(pair.Key, key))
+                {
+                    value = pair.Value;
+                    return true;
+                }
+            }
+
+            value = "";
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>One migration in a batch: its plan, where it stands, and its result once it ends.</summary>
+    public sealed class MigrationRun
+    {
+        internal MigrationRun(int number, MigrationPlan plan, IReadOnlyList<(string Resource, int Capacity, int Cost)> claims, MigrationResult result)
+        {
+            Number = number;
+            Plan = plan;
+            Claims = claims;
+            Result = result;
+        }
+
+        /// <summary>Order of submission in the batch, from 1.</summary>
+        public int Number { get; }
+
+        public MigrationPlan Plan { get; }
+
+        public MigrationStatus Status => Result.Status;
+
+        /// <summary>What it is doing now: "queued", "replicating disks", "pre-copy round 3", "switchover", ...</summary>
+        public string Phase { get; internal set; } = "queued";
+
+        /// <summary>Bytes still to send in the current phase, for progress; 0 when unknown.</summary>
+        public double PhaseBytesLeft => CurrentFlow?.Remaining ?? 0;
+
+        public MigrationResult Result { get; }
+
+        internal IReadOnlyList<(string Resource, int Capacity, int Cost)> Claims { get; }
+
+        internal double QueuedAt { get; set; }
+
+        internal double StartedAt { get; set; }
+
+        internal Simulation.Flow? CurrentFlow { get; set; }
+
+        internal LiveMigration? Live { get; set; }
+
+        internal bool Done { get; set; }
+    }
+}

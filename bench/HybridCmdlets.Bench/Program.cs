@@ -30,6 +30,15 @@ namespace HybridCmdlets.Bench
                 return args.Length == 0 ? 1 : 0;
             }
 
+            if (string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
+            {
+                var counts = args.Length > 2 && args[1] == "--vms"
+                    ? args[2].Split(',').Select(c => int.Parse(c, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray()
+                    : new[] { 1_000, 10_000 };
+                MigrationBench.Run(counts);
+                return 0;
+            }
+
             if (!string.Equals(args[0], "lab", StringComparison.OrdinalIgnoreCase))
             {
                 Console.Error.WriteLine("Unknown benchmark '" + args[0] + "'.");
@@ -54,7 +63,8 @@ namespace HybridCmdlets.Bench
         }
 
         private const string Usage =
-            "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]";
+            "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
+            "       HybridCmdlets.Bench migrate [--vms 1000,10000]";
     }
 
     internal sealed class LabBenchOptions

@@ -5,24 +5,37 @@ namespace HybridCmdlets.Engine.Simulation
 {
     /// <summary>
     /// A network link's capacity shared max-min fairly among the flows crossing it: each gets an equal share,
-    /// except that a flow capped below that share keeps only its cap and leaves the rest to the others. Rates are
-    /// recomputed whenever a flow starts or ends, so a transfer speeds up or slows down as others come and go.
+    /// except that a flow capped below that share keeps only its cap and leaves the rest to the others. Rates change
+    /// whenever a flow starts or ends, so a transfer speeds up or slows down as others come and go.
+    ///
+    /// To keep a start or an end cheap with hundreds of flows on one link, the flows running at the equal share are
+    /// tracked by how much service each has received (all of them receive the same), so each carries a finish tag
+    /// in that count (as in fair-queueing schedulers); the flows held to their caps carry a finish time. Only the
+    /// boundary between the two groups moves when the share changes.
     /// </summary>
     public sealed class SharedLink
     {
         private const double Epsilon = 1e-6;
 
-        /// <summary>Active flows, kept in order of their caps so that sharing is one pass.</summary>
-        private readonly List<Flow> flows = new List<Flow>();
+        /// <summary>All active flows in order of cap (equal caps in order of start): the capped ones come first.</summary>
+        private readonly List<Flow> byCap = new List<Flow>();
+        private readonly SortedSet<Flow> freeByTag = new SortedSet<Flow>(Comparer<Flow>.Create((a, b) => a.FinishTag != b.FinishTag ? a.FinishTag.CompareTo(b.FinishTag) : a.Id.CompareTo(b.Id)));
+        private readonly SortedSet<Flow> cappedByTime = new SortedSet<Flow>(Comparer<Flow>.Create((a, b) => a.FinishTime != b.FinishTime ? a.FinishTime.CompareTo(b.FinishTime) : a.Id.CompareTo(b.Id)));
         private double capacity;
-        private double lastAdvance;
+        private int cappedCount;
+        private double cappedRate;
+        private double share;
+        /// <summary>Bytes each uncapped flow has received since the link was made, as of <see cref="serviceTime"/>.</summary>
+        private double service;
+        private double serviceTime;
         private long version;
+        private long nextId;
 
         public SharedLink(EventQueue clock, double capacityBytesPerSecond)
         {
             Clock = clock;
             capacity = capacityBytesPerSecond;
-            lastAdvance = clock.Now;
+            serviceTime = clock.Now;
         }
 
         public EventQueue Clock { get; }
@@ -32,90 +45,146 @@ namespace HybridCmdlets.Engine.Simulation
             get => capacity;
             set
             {
-                Advance();
+                AdvanceService();
                 capacity = value;
-                Reshare();
+                Rebalance();
             }
         }
 
-        public int ActiveFlows => flows.Count;
+        public int ActiveFlows => byCap.Count;
 
-        /// <summary>Bytes sent over the link so far by every flow.</summary>
+        /// <summary>Bytes sent over the link by flows that have ended (a cancelled flow counts what it sent).</summary>
         public double BytesSent { get; private set; }
 
         public Flow Start(double bytes, double capBytesPerSecond, Action<Flow> completed)
         {
-            Advance();
-            var flow = new Flow(this, Math.Max(0, bytes), capBytesPerSecond, completed);
-            flows.Insert(InsertionPoint(capBytesPerSecond), flow);
-            Reshare();
+            AdvanceService();
+            var flow = new Flow(this, nextId++, Math.Max(0, bytes), capBytesPerSecond, completed);
+            var at = InsertionPoint(capBytesPerSecond);
+            byCap.Insert(at, flow);
+            if (at < cappedCount)
+            {
+                // Lower than a flow already held to its cap: it is held to its own.
+                MakeCapped(flow, flow.Bytes);
+                cappedCount++;
+            }
+            else
+            {
+                MakeFree(flow, flow.Bytes);
+            }
+
+            Rebalance();
             return flow;
         }
 
         /// <summary>Stops a flow early (a cancelled migration); its completion callback is not called.</summary>
         public void Cancel(Flow flow)
         {
-            if (!flows.Contains(flow)) return;
-            Advance();
-            flows.Remove(flow);
+            if (!flow.IsActive || flow.Link != this) return;
+            AdvanceService();
+            BytesSent += flow.Bytes - RemainingOf(flow);
+            Remove(flow);
             flow.Finished = Clock.Now;
-            Reshare();
+            Rebalance();
         }
 
-        /// <summary>Brings every flow's remaining bytes up to the current virtual time at its current rate.</summary>
-        private void Advance()
+        internal double RemainingOf(Flow flow)
         {
-            var elapsed = Clock.Now - lastAdvance;
-            lastAdvance = Clock.Now;
-            if (elapsed <= 0) return;
-            foreach (var flow in flows)
+            if (!flow.IsActive) return 0;
+            var remaining = flow.IsCapped
+                ? (flow.FinishTime - Clock.Now) * flow.Cap
+                : flow.FinishTag - (service + share * (Clock.Now - serviceTime));
+            return Math.Max(0, remaining);
+        }
+
+        internal double RateOf(Flow flow) => !flow.IsActive ? 0 : flow.IsCapped ? flow.Cap : share;
+
+        private void AdvanceService()
+        {
+            service += share * (Clock.Now - serviceTime);
+            serviceTime = Clock.Now;
+        }
+
+        private void MakeCapped(Flow flow, double remaining)
+        {
+            flow.IsCapped = true;
+            flow.FinishTime = Clock.Now + (flow.Cap > 0 ? remaining / flow.Cap : double.PositiveInfinity);
+            cappedByTime.Add(flow);
+            cappedRate += flow.Cap;
+        }
+
+        private void MakeFree(Flow flow, double remaining)
+        {
+            flow.IsCapped = false;
+            flow.FinishTag = service + remaining;
+            freeByTag.Add(flow);
+        }
+
+        private void Remove(Flow flow)
+        {
+            var at = byCap.IndexOf(flow);
+            byCap.RemoveAt(at);
+            if (flow.IsCapped)
             {
-                var sent = Math.Min(flow.Remaining, flow.Rate * elapsed);
-                flow.Remaining -= sent;
-                BytesSent += sent;
+                cappedByTime.Remove(flow);
+                cappedRate -= flow.Cap;
+                cappedCount--;
+            }
+            else
+            {
+                freeByTag.Remove(flow);
             }
         }
 
-        /// <summary>Water-filling: serve the most constrained flows first, split what is left equally among the rest.</summary>
-        private void Reshare()
+        /// <summary>
+        /// Water-filling from where the boundary was: flows whose cap is under the equal share of what the capped
+        /// ones leave are held to their caps, the others share the rest equally. Then the next completion is scheduled.
+        /// </summary>
+        private void Rebalance()
         {
-            var left = capacity;
-            for (var i = 0; i < flows.Count; i++)
+            while (true)
             {
-                var rate = Math.Min(flows[i].Cap, left / (flows.Count - i));
-                flows[i].Rate = rate;
-                left -= rate;
+                var free = byCap.Count - cappedCount;
+                var equal = free > 0 ? Math.Max(0, capacity - cappedRate) / free : double.PositiveInfinity;
+                if (cappedCount < byCap.Count && byCap[cappedCount].Cap < equal)
+                {
+                    var flow = byCap[cappedCount];
+                    var remaining = RemainingAtShare(flow);
+                    freeByTag.Remove(flow);
+                    MakeCapped(flow, remaining);
+                    cappedCount++;
+                    continue;
+                }
+
+                if (cappedCount > 0 && byCap[cappedCount - 1].Cap >= equal && free > 0 || cappedCount > 0 && cappedRate > capacity)
+                {
+                    var flow = byCap[cappedCount - 1];
+                    var remaining = (flow.FinishTime - Clock.Now) * flow.Cap;
+                    cappedByTime.Remove(flow);
+                    cappedRate -= flow.Cap;
+                    cappedCount--;
+                    MakeFree(flow, Math.Max(0, remaining));
+                    continue;
+                }
+
+                share = free > 0 ? equal : 0;
+                break;
             }
 
+            if (cappedCount == 0) cappedRate = 0;
             ScheduleNextCompletion();
         }
 
-        /// <summary>After every flow with a cap no higher: equal caps keep the order they started in.</summary>
-        private int InsertionPoint(double cap)
-        {
-            int low = 0, high = flows.Count;
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (flows[middle].Cap <= cap) low = middle + 1;
-                else high = middle;
-            }
-
-            return low;
-        }
+        private double RemainingAtShare(Flow flow) => Math.Max(0, flow.FinishTag - service);
 
         private void ScheduleNextCompletion()
         {
             var mine = ++version;
             var next = double.PositiveInfinity;
-            foreach (var flow in flows)
-            {
-                if (flow.Rate <= 0) continue;
-                next = Math.Min(next, flow.Remaining / flow.Rate);
-            }
-
+            if (cappedByTime.Count > 0) next = cappedByTime.Min!.FinishTime - Clock.Now;
+            if (freeByTag.Count > 0 && share > 0) next = Math.Min(next, (freeByTag.Min!.FinishTag - service) / share);
             if (double.IsInfinity(next)) return;
-            Clock.After(next, () =>
+            Clock.After(Math.Max(0, next), () =>
             {
                 if (mine != version) return;
                 Complete();
@@ -124,20 +193,46 @@ namespace HybridCmdlets.Engine.Simulation
 
         private void Complete()
         {
-            Advance();
+            AdvanceService();
             // Done when nothing is left, or when what is left would finish within the clock's own resolution.
             var resolution = 1e-9 * Math.Max(1, Clock.Now);
-            var done = flows.FindAll(f => f.Remaining <= Epsilon * Math.Max(1, f.Bytes) || (f.Rate > 0 && f.Remaining / f.Rate <= resolution));
+            var done = new List<Flow>();
+            while (cappedByTime.Count > 0 && cappedByTime.Min!.FinishTime - Clock.Now <= resolution) done.Add(Pop(cappedByTime.Min));
+            while (freeByTag.Count > 0)
+            {
+                var left = freeByTag.Min!.FinishTag - service;
+                if (left > Epsilon * Math.Max(1, freeByTag.Min.Bytes) && (share <= 0 || left / share > resolution)) break;
+                done.Add(Pop(freeByTag.Min));
+            }
+
             foreach (var flow in done)
             {
-                flows.Remove(flow);
-                BytesSent += flow.Remaining;
-                flow.Remaining = 0;
+                BytesSent += flow.Bytes;
                 flow.Finished = Clock.Now;
             }
 
-            Reshare();
+            Rebalance();
             foreach (var flow in done) flow.Completed(flow);
+        }
+
+        private Flow Pop(Flow flow)
+        {
+            Remove(flow);
+            return flow;
+        }
+
+        /// <summary>After every flow with a cap no higher: equal caps keep the order they started in.</summary>
+        private int InsertionPoint(double cap)
+        {
+            int low = 0, high = byCap.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (byCap[middle].Cap <= cap) low = middle + 1;
+                else high = middle;
+            }
+
+            return low;
         }
     }
 }

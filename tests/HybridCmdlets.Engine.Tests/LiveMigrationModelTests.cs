@@ -223,6 +223,31 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_cancel_during_the_handover_stands_and_is_not_overwritten_by_the_resume()
+        {
+            var clock = new EventQueue();
+            var link = new SharedLink(clock, 10 * Gbps);
+            var results = new List<LiveMigrationResult>();
+            var migration = new LiveMigration(clock, link, VM(memoryGB: 1), new VSpherePolicy(), results.Add);
+            migration.Start();
+            // Run until the final copy is done and only the handover remains, then cancel.
+            while (migration.Phase != "switchover" && clock.Step())
+            {
+            }
+
+            while (link.ActiveFlows > 0 && clock.Step())
+            {
+            }
+
+            migration.Cancel();
+            clock.RunToEnd();
+            var result = Assert.Single(results);
+            Assert.False(result.Succeeded);
+            Assert.Equal("Canceled", result.ErrorId);
+            Assert.Equal(0, result.DowntimeSeconds);
+        }
+
+        [Fact]
         public void The_same_inputs_give_the_same_result()
         {
             var a = Run(VM(memoryGB: 6, dirtyMBps: 70, workingSetMB: 900), 1 * Gbps);

@@ -123,6 +123,7 @@ namespace HybridCmdlets.Engine.Migration
                 result.MemoryBytesSent += flow.Bytes;
                 clock.After(policy.HandoverSeconds + handshake, () =>
                 {
+                    if (done) return;
                     result.DowntimeSeconds = clock.Now - stopped;
                     result.Succeeded = true;
                     Finish();

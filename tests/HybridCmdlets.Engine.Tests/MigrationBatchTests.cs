@@ -243,6 +243,31 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void Canceling_a_queued_migration_lets_those_queued_behind_it_start()
+        {
+            var estate = NewEstate();
+            var onHost = estate.VMs
+                .Where(v => v.Cluster == "Prod-Cluster-01" && v.PowerState == PowerState.PoweredOn && v.Networks.All(n => n == "Web-VLAN110" || n == "App-VLAN120"))
+                .GroupBy(v => v.VMHost).First(g => g.Count() >= 2).ToList();
+            var elsewhere = estate.VMs.First(v => v.Cluster == "Prod-Cluster-01" && v.VMHost != onHost[0].VMHost && v.PowerState == PowerState.PoweredOn && v.Networks.All(n => n == "Web-VLAN110"));
+            var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, Epoch);
+            MigrationPlan ToAvs(CloudVM vm) => MigrationPlanner.Plan(estate, new MigrationRequest { VMId = vm.Id, DestinationEndpoint = "avs-westeurope", Type = MigrationType.vMotion });
+
+            var holdsTheMesh = batch.Add(ToAvs(elsewhere));
+            var waitsForTheMesh = batch.Add(ToAvs(onHost[0]));
+            var waitsForItsTurn = batch.Add(MigrationPlanner.Plan(estate, new MigrationRequest { VMId = onHost[1].Id, DestinationEndpoint = "onprem-lon", DestinationCluster = "Prod-Cluster-02" }));
+            Assert.Equal(MigrationStatus.Running, holdsTheMesh.Status);
+            Assert.Equal(MigrationStatus.Queued, waitsForItsTurn.Status);
+
+            batch.Clock.At(1, () => batch.Cancel(waitsForTheMesh));
+            batch.RunToEnd();
+
+            Assert.Equal(MigrationStatus.Canceled, waitsForTheMesh.Status);
+            Assert.Equal(MigrationStatus.Succeeded, waitsForItsTurn.Status);
+            Assert.Equal(Epoch.AddSeconds(1), waitsForItsTurn.Result.StartTime);
+        }
+
+        [Fact]
         public void The_same_lab_and_requests_give_the_same_results()
         {
             string Run()

@@ -80,6 +80,8 @@ namespace HybridCmdlets.Engine.Migration
             {
                 Dequeue(run);
                 End(run, null, "Canceled", "The migration was canceled before it started; the VM is where it was.", neverStarted: true);
+                // Those queued behind it may have been waiting only for their turn.
+                Clock.After(0, () => Admit(run));
                 return;
             }
 

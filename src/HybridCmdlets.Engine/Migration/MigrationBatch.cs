@@ -70,7 +70,14 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>Runs the timeline until every migration has ended.</summary>
-        public void RunToEnd() => Clock.RunToEnd();
+        public void RunToEnd()
+        {
+            do
+            {
+                Clock.RunToEnd();
+            }
+            while (AdmitAnyWaiting());
+        }
 
         /// <summary>Cancels a migration: a queued one never starts, a running one stops and its VM runs on at its source.</summary>
         public void Cancel(MigrationRun run)
@@ -108,6 +115,24 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             return warnings;
+        }
+
+        /// <summary>
+        /// The safety net behind per-resource admission: when nothing is left to happen but migrations still wait,
+        /// try each of them, oldest first. True when one started.
+        /// </summary>
+        private bool AdmitAnyWaiting()
+        {
+            var started = false;
+            foreach (var run in runs)
+            {
+                if (run.Status != MigrationStatus.Queued || run.Done || !limits.TryAcquire(run.Claims)) continue;
+                Dequeue(run);
+                Begin(run);
+                started = true;
+            }
+
+            return started;
         }
 
         private void Enqueue(MigrationRun run)

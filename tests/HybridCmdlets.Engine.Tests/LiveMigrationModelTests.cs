@@ -22,15 +22,8 @@ namespace HybridCmdlets.Engine.Tests
             RttMs = 1,
         };
 
-        private static LiveMigrationResult Run(LiveMigrationInputs inputs, double linkBytesPerSecond, MigrationAlgorithm algorithm = MigrationAlgorithm.vSphere)
-        {
-            var clock = new EventQueue();
-            var link = new SharedLink(clock, linkBytesPerSecond);
-            LiveMigrationResult? result = null;
-            new LiveMigration(clock, link, inputs, PreCopyPolicy.For(algorithm), r => result = r).Start();
-            clock.RunToEnd();
-            return result!;
-        }
+        private static LiveMigrationResult Run(LiveMigrationInputs inputs, double linkBytesPerSecond, MigrationAlgorithm algorithm = MigrationAlgorithm.vSphere) =>
+            LoneMigration.Run(inputs, linkBytesPerSecond, algorithm);
 
         [Fact]
         public void An_idle_vm_moves_in_about_memory_over_bandwidth_with_tiny_downtime()

@@ -28,15 +28,8 @@ namespace HybridCmdlets.Engine.Tests
         /// </summary>
         private const double XenPvDeviceStateBytes = 32 * KiB;
 
-        private static LiveMigrationResult Run(LiveMigrationInputs inputs, double linkBytesPerSecond, MigrationAlgorithm algorithm)
-        {
-            var clock = new EventQueue();
-            var link = new SharedLink(clock, linkBytesPerSecond);
-            LiveMigrationResult? result = null;
-            new LiveMigration(clock, link, inputs, PreCopyPolicy.For(algorithm), r => result = r).Start();
-            clock.RunToEnd();
-            return result!;
-        }
+        private static LiveMigrationResult Run(LiveMigrationInputs inputs, double linkBytesPerSecond, MigrationAlgorithm algorithm) =>
+            LoneMigration.Run(inputs, linkBytesPerSecond, algorithm);
 
         private static string Describe(LiveMigrationResult r) => string.Format(System.Globalization.CultureInfo.InvariantCulture,
             "downtime {0:0.0} ms, total {1:0.0} s, {2} rounds, last round left {3:0.00} MiB",

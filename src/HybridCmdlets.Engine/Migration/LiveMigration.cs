@@ -41,6 +41,10 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>What the migration is doing now, for progress: "disk copy", "pre-copy round 3", "switchover".</summary>
         public string Phase { get; private set; } = "queued";
 
+        /// <summary>Bytes sent so far, including the part of the current transfer already on the wire.</summary>
+        public double BytesSent =>
+            result.DiskBytesSent + result.MemoryBytesSent + (current != null && current.IsActive ? current.Bytes - current.Remaining : 0);
+
         public void Start()
         {
             result.StartSeconds = clock.Now;

@@ -25,7 +25,7 @@ namespace HybridCmdlets.Engine.Migration
         private const double SiteFabricBytesPerSecond = 100e9 / 8;
 
         private readonly Estate estate;
-        private readonly PreCopyPolicy policy;
+        private readonly MigrationAlgorithm defaultAlgorithm;
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
@@ -36,7 +36,7 @@ namespace HybridCmdlets.Engine.Migration
         public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
         {
             this.estate = estate;
-            policy = PreCopyPolicy.For(algorithm);
+            defaultAlgorithm = algorithm;
             this.epochUtc = epochUtc;
         }
 
@@ -47,8 +47,11 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>Raised on the simulation thread when a migration ends, after the estate has been updated.</summary>
         public event Action<MigrationRun>? Finished;
 
-        /// <summary>Queues a planned migration; it starts as soon as the limits allow. Throws MigrationInProgress.</summary>
-        public MigrationRun Add(MigrationPlan plan)
+        /// <summary>
+        /// Queues a planned migration; it starts as soon as the limits allow. Its pre-copy follows
+        /// <paramref name="algorithm"/>, or the batch's when null. Throws MigrationInProgress.
+        /// </summary>
+        public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null)
         {
             if (!estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
             var result = new MigrationResult
@@ -61,7 +64,11 @@ namespace HybridCmdlets.Engine.Migration
                 Status = MigrationStatus.Queued,
                 Warnings = Warnings(plan),
             };
-            var run = new MigrationRun(runs.Count + 1, plan, ConcurrencyLimits.Claims(plan), result) { QueuedAt = Clock.Now };
+            var run = new MigrationRun(runs.Count + 1, plan, ConcurrencyLimits.Claims(plan), result)
+            {
+                QueuedAt = Clock.Now,
+                Policy = PreCopyPolicy.For(algorithm ?? defaultAlgorithm),
+            };
             runs.Add(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
             if (run.Claims.All(c => !waitingFor.TryGetValue(c.Resource, out var queue) || queue.Count == 0) && limits.TryAcquire(run.Claims)) Begin(run);
@@ -210,7 +217,7 @@ namespace HybridCmdlets.Engine.Migration
                 RttMs = run.Plan.RttMs,
                 DeviceStateBytes = 2 * 1024 * 1024 + extraSwitchoverBytes,
             };
-            var live = new LiveMigration(Clock, link, inputs, policy, result =>
+            var live = new LiveMigration(Clock, link, inputs, run.Policy, result =>
             {
                 run.Result.Rounds = result.Rounds;
                 run.Result.MemoryTransferredGB += result.MemoryBytesSent / GiB;

@@ -32,6 +32,8 @@ namespace HybridCmdlets.Engine.Migration
 
         internal double QueuedAt { get; set; }
 
+        internal PreCopyPolicy Policy { get; set; } = new VSpherePolicy();
+
         internal double StartedAt { get; set; }
 
         internal Simulation.Flow? CurrentFlow { get; set; }

@@ -36,6 +36,18 @@ namespace HybridCmdlets.Engine.Simulation
 
         public void After(double seconds, Action action) => At(Now + seconds, action);
 
+        /// <summary>The time of the next event, or +infinity when none is scheduled.</summary>
+        public double NextTime => heap.Count == 0 ? double.PositiveInfinity : heap[0].Time;
+
+        /// <summary>
+        /// Moves the clock forward to <paramref name="time"/> without running anything, but never past the next
+        /// event: between events nothing changes but the progress of transfers, which is read off the clock.
+        /// </summary>
+        public void AdvanceTo(double time)
+        {
+            if (time > Now) Now = Math.Min(time, NextTime);
+        }
+
         /// <summary>Runs the next event; false when there is none.</summary>
         public bool Step()
         {

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Simulation;
+
+namespace HybridCmdlets.Engine.Migration
+{
+    /// <summary>
+    /// The lab's one migration timeline. Submitting a migration puts it on the timeline at the current virtual time
+    /// and returns at once; virtual time moves only while someone waits (Wait-CloudTask, a synchronous move) or
+    /// asks where things stand. So migrations submitted together share links and limits, and with a time scale of
+    /// 0 (as fast as the machine runs) the same lab and requests always give the same results. With a time scale
+    /// of N, waiting plays the timeline back at N virtual seconds per wall second, and asking catches it up to the
+    /// wall clock, so tasks seem to run in the background without a thread of their own.
+    /// </summary>
+    public sealed class MigrationTimeline
+    {
+        private const double GiB = 1024.0 * 1024 * 1024;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+        private static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(1);
+
+        private readonly object gate = new object();
+        private readonly MigrationBatch batch;
+        private readonly IWallClock wall;
+        private readonly List<MigrationTask> tasks = new List<MigrationTask>();
+        private readonly DateTime epochUtc;
+        private double timeScale;
+        private DateTime anchorWall;
+        private double anchorVirtual;
+
+        public MigrationTimeline(Estate estate, DateTime epochUtc, IWallClock? wallClock = null)
+        {
+            this.epochUtc = epochUtc;
+            batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, epochUtc);
+            wall = wallClock ?? SystemWallClock.Instance;
+            anchorWall = wall.UtcNow;
+        }
+
+        public DateTime VirtualNow
+        {
+            get { lock (gate) return epochUtc.AddSeconds(batch.Clock.Now); }
+        }
+
+        /// <summary>Virtual seconds per wall second while waiting; 0 runs as fast as the machine can.</summary>
+        public double TimeScale
+        {
+            get { lock (gate) return timeScale; }
+            set
+            {
+                if (double.IsNaN(value) || value < 0) throw Errors.EngineErrors.ValueOutOfRange("TimeScale", value, "0 or more");
+                lock (gate)
+                {
+                    CatchUpLocked();
+                    timeScale = value;
+                    Anchor();
+                }
+            }
+        }
+
+        public IReadOnlyList<MigrationTask> Tasks
+        {
+            get { lock (gate) return tasks.ToArray(); }
+        }
+
+        /// <summary>Events run so far on the timeline.</summary>
+        public long EventsProcessed
+        {
+            get { lock (gate) return batch.Clock.Processed; }
+        }
+
+        public MigrationTask Submit(MigrationPlan plan, MigrationAlgorithm algorithm)
+        {
+            lock (gate)
+            {
+                CatchUpLocked();
+                var run = batch.Add(plan, algorithm);
+                var task = new MigrationTask("task-" + (tasks.Count + 1).ToString(CultureInfo.InvariantCulture), run, this);
+                tasks.Add(task);
+                return task;
+            }
+        }
+
+        public void Cancel(MigrationTask task)
+        {
+            lock (gate) batch.Cancel(task.Run);
+        }
+
+        /// <summary>With a time scale, brings the timeline up to what the wall clock says; with none, does nothing.</summary>
+        public void CatchUp()
+        {
+            lock (gate) CatchUpLocked();
+        }
+
+        /// <summary>
+        /// Runs the timeline until every one of <paramref name="waitFor"/> has ended, calling
+        /// <paramref name="progress"/> now and then. When <paramref name="cancellation"/> fires (Ctrl+C), the tasks
+        /// still running are canceled, which leaves their VMs at their sources, and the wait ends at once.
+        /// </summary>
+        public void WaitFor(IReadOnlyCollection<MigrationTask> waitFor, CancellationToken cancellation, Action? progress = null)
+        {
+            var lastProgress = DateTime.MinValue;
+            lock (gate) Anchor();
+            while (true)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    lock (gate)
+                    {
+                        foreach (var task in waitFor.Where(t => !t.IsFinished)) batch.Cancel(task.Run);
+                    }
+
+                    progress?.Invoke();
+                    return;
+                }
+
+                TimeSpan sleep;
+                lock (gate)
+                {
+                    if (waitFor.All(t => t.IsFinished)) break;
+                    sleep = StepLocked();
+                    // Nothing left to happen (a transfer stalled on a link with no capacity), yet not all ended: never
+                    // hang; the tasks say where they stand.
+                    if (double.IsInfinity(batch.Clock.NextTime) && waitFor.Any(t => !t.IsFinished)) break;
+                }
+
+                if (progress != null && wall.UtcNow - lastProgress >= ProgressInterval)
+                {
+                    progress();
+                    lastProgress = wall.UtcNow;
+                }
+
+                if (sleep > TimeSpan.Zero) wall.Sleep(sleep, cancellation);
+            }
+
+            progress?.Invoke();
+        }
+
+        internal int PercentComplete(MigrationTask task)
+        {
+            lock (gate)
+            {
+                var run = task.Run;
+                if (run.Done) return run.Status == MigrationStatus.Succeeded ? 100 : 0;
+                if (run.Status == MigrationStatus.Queued) return 0;
+                var vm = run.Plan.VM;
+                var expected = vm.MemoryMB / 1024.0 * vm.Workload.TouchedMemoryPercent / 100 + (run.Plan.SharedStorage ? 0 : vm.UsedSpaceGB);
+                var inFlight = run.Live != null ? run.Live.BytesSent / GiB
+                    : run.CurrentFlow != null ? (run.CurrentFlow.Bytes - run.CurrentFlow.Remaining) / GiB : 0;
+                var sent = run.Result.MemoryTransferredGB + run.Result.DiskTransferredGB + inFlight;
+                return expected <= 0 ? 0 : (int)Math.Max(0, Math.Min(99, 100 * sent / Math.Max(expected, sent)));
+            }
+        }
+
+        /// <summary>
+        /// One step of waiting: at time scale 0, run the next event; otherwise move the clock with the wall clock
+        /// and run the events that are due, and say how long to sleep before the next is.
+        /// </summary>
+        private TimeSpan StepLocked()
+        {
+            var clock = batch.Clock;
+            if (timeScale <= 0)
+            {
+                if (!clock.Step()) batch.RunToEnd();
+                return TimeSpan.Zero;
+            }
+
+            // Events due within the next wall millisecond run now: sleeping less than that is not worth a wake-up.
+            var due = anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
+            while (clock.NextTime <= due + timeScale * MinimumSleep.TotalSeconds && clock.Step())
+            {
+            }
+
+            if (double.IsInfinity(clock.NextTime)) batch.RunToEnd();
+            clock.AdvanceTo(due);
+            var untilNext = TimeSpan.FromSeconds(Math.Min((clock.NextTime - due) / timeScale, ProgressInterval.TotalSeconds));
+            return untilNext < MinimumSleep ? MinimumSleep : untilNext;
+        }
+
+        private void CatchUpLocked()
+        {
+            if (timeScale <= 0) return;
+            var clock = batch.Clock;
+            var due = anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
+            while (clock.NextTime <= due && clock.Step())
+            {
+            }
+
+            clock.AdvanceTo(due);
+            Anchor();
+        }
+
+        private void Anchor()
+        {
+            anchorWall = wall.UtcNow;
+            anchorVirtual = batch.Clock.Now;
+        }
+    }
+}

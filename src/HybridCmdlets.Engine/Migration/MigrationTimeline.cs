@@ -102,40 +102,57 @@ namespace HybridCmdlets.Engine.Migration
         public void WaitFor(IReadOnlyCollection<MigrationTask> waitFor, CancellationToken cancellation, Action? progress = null)
         {
             var lastProgress = DateTime.MinValue;
-            lock (gate) Anchor();
-            while (true)
+            // Counted down as they end, so that waiting for 10,000 tasks does not look at each after every event.
+            HashSet<MigrationRun> pending;
+            lock (gate)
             {
-                if (cancellation.IsCancellationRequested)
+                CatchUpLocked();
+                Anchor();
+                pending = new HashSet<MigrationRun>(waitFor.Where(t => !t.IsFinished).Select(t => t.Run));
+                batch.Finished += Ended;
+            }
+
+            try
+            {
+                while (true)
                 {
-                    lock (gate)
+                    if (cancellation.IsCancellationRequested)
                     {
-                        foreach (var task in waitFor.Where(t => !t.IsFinished)) batch.Cancel(task.Run);
+                        lock (gate)
+                        {
+                            foreach (var run in pending.ToArray()) batch.Cancel(run);
+                        }
+
+                        break;
                     }
 
-                    progress?.Invoke();
-                    return;
-                }
+                    TimeSpan sleep;
+                    lock (gate)
+                    {
+                        if (pending.Count == 0) break;
+                        sleep = StepLocked();
+                        // Nothing left to happen (a transfer stalled on a link with no capacity), yet not all ended:
+                        // never hang; the tasks say where they stand.
+                        if (pending.Count > 0 && double.IsInfinity(batch.Clock.NextTime)) break;
+                    }
 
-                TimeSpan sleep;
-                lock (gate)
-                {
-                    if (waitFor.All(t => t.IsFinished)) break;
-                    sleep = StepLocked();
-                    // Nothing left to happen (a transfer stalled on a link with no capacity), yet not all ended: never
-                    // hang; the tasks say where they stand.
-                    if (double.IsInfinity(batch.Clock.NextTime) && waitFor.Any(t => !t.IsFinished)) break;
-                }
+                    if (progress != null && wall.UtcNow - lastProgress >= ProgressInterval)
+                    {
+                        progress();
+                        lastProgress = wall.UtcNow;
+                    }
 
-                if (progress != null && wall.UtcNow - lastProgress >= ProgressInterval)
-                {
-                    progress();
-                    lastProgress = wall.UtcNow;
+                    if (sleep > TimeSpan.Zero) wall.Sleep(sleep, cancellation);
                 }
-
-                if (sleep > TimeSpan.Zero) wall.Sleep(sleep, cancellation);
+            }
+            finally
+            {
+                lock (gate) batch.Finished -= Ended;
             }
 
             progress?.Invoke();
+
+            void Ended(MigrationRun run) => pending.Remove(run);
         }
 
         internal int PercentComplete(MigrationTask task)

@@ -180,10 +180,18 @@ namespace HybridCmdlets.Engine.Persistence
                 return;
             }
 
-            if (HasNullEntries(At() + ".hardDisks", vm.HardDisks) | HasNullEntries(At() + ".networkAdapters", vm.NetworkAdapters)
-                | HasNullEntries(At() + ".tags", vm.Tags) | HasNullEntries(At() + ".cdDrives", vm.CdDrives) | HasNullEntries(At() + ".usbDevices", vm.UsbDevices)
-                | HasNullEntries(At() + ".passthroughDevices", vm.PassthroughDevices) | HasNullEntries(At() + ".snapshots", vm.Snapshots))
+            // Places are named only when there is something to report: this runs for every VM of the lab.
+            if (AnyNull(vm.HardDisks) || AnyNull(vm.NetworkAdapters) || AnyNull(vm.Tags) || AnyNull(vm.CdDrives)
+                || AnyNull(vm.UsbDevices) || AnyNull(vm.PassthroughDevices) || AnyNull(vm.Snapshots))
             {
+                var place = At();
+                HasNullEntries(place + ".hardDisks", vm.HardDisks);
+                HasNullEntries(place + ".networkAdapters", vm.NetworkAdapters);
+                HasNullEntries(place + ".tags", vm.Tags);
+                HasNullEntries(place + ".cdDrives", vm.CdDrives);
+                HasNullEntries(place + ".usbDevices", vm.UsbDevices);
+                HasNullEntries(place + ".passthroughDevices", vm.PassthroughDevices);
+                HasNullEntries(place + ".snapshots", vm.Snapshots);
                 return;
             }
 
@@ -221,21 +229,28 @@ namespace HybridCmdlets.Engine.Persistence
             return found;
         }
 
+        private static bool AnyNull<T>(IReadOnlyList<T> list)
+            where T : class
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] == null) return true;
+            }
+
+            return false;
+        }
+
         /// <summary>Reports null entries in a list (the checks after this one look inside every entry).</summary>
-        private bool HasNullEntries<T>(string at, IEnumerable<T>? list)
+        private bool HasNullEntries<T>(string at, IReadOnlyList<T>? list)
             where T : class
         {
             if (list == null) return false;
-            var index = 0;
-            foreach (var item in list)
+            // Indexed, not enumerated: this runs for every list of every VM, and an enumerator is an allocation.
+            for (var index = 0; index < list.Count; index++)
             {
-                if (item == null)
-                {
-                    Problem(at + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", "is null");
-                    return true;
-                }
-
-                index++;
+                if (list[index] != null) continue;
+                Problem(at + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", "is null");
+                return true;
             }
 
             return false;

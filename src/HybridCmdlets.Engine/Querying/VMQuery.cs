@@ -17,6 +17,8 @@ namespace HybridCmdlets.Engine.Querying
         private readonly HashSet<PowerState>? powerStates;
         private readonly NamePattern[] tags;
         private readonly HashSet<int> matchedNames = new HashSet<int>();
+        /// <summary>Tag to its name part: a lab holds few distinct tags, so each is cut once per query, not once per VM.</summary>
+        private readonly Dictionary<string, string> tagNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
         public VMQuery(
             IEnumerable<string>? names = null,
@@ -40,7 +42,7 @@ namespace HybridCmdlets.Engine.Querying
                 if (endpoints != null && !endpoints.Contains(vm.Endpoint)) continue;
                 if (powerStates != null && !powerStates.Contains(vm.PowerState)) continue;
                 if (clusters.Length > 0 && !clusters.Any(c => c.IsMatch(vm.Cluster))) continue;
-                if (tags.Length > 0 && !tags.Any(vm.HasTag)) continue;
+                if (tags.Length > 0 && !MatchTag(vm)) continue;
                 if (names.Length > 0 && !MatchName(vm.Name)) continue;
                 yield return vm;
             }
@@ -48,6 +50,21 @@ namespace HybridCmdlets.Engine.Querying
 
         public IReadOnlyList<string> UnmatchedNames =>
             names.Where((p, i) => !p.HasWildcard && !matchedNames.Contains(i)).Select(p => p.ToString()).ToArray();
+
+        /// <summary>As <see cref="CloudVM.HasTag"/>: a tag matches by 'Category/Name' or by its name alone.</summary>
+        private bool MatchTag(CloudVM vm)
+        {
+            foreach (var tag in vm.Tags)
+            {
+                if (!tagNames.TryGetValue(tag, out var name)) tagNames[tag] = name = CloudVM.TagName(tag);
+                foreach (var pattern in tags)
+                {
+                    if (pattern.IsMatch(tag) || pattern.IsMatch(name)) return true;
+                }
+            }
+
+            return false;
+        }
 
         private bool MatchName(string name)
         {

@@ -235,7 +235,8 @@ Describe 'Get-CloudEndpoint -VM' {
     }
 
     It 'gets the endpoints that piped VMs live on, each once' {
-        @(Get-CloudVM -Name 'pilot-*', 'crm-web0*' | Get-CloudEndpoint).Name | Should -Be @('avs-westeurope', 'onprem-lon')
+        # Get-CloudVM writes in inventory order (the on-premises VMs first), and each endpoint is written once.
+        @(Get-CloudVM -Name 'pilot-*', 'crm-web0*' | Get-CloudEndpoint).Name | Should -Be @('onprem-lon', 'avs-westeurope')
     }
 }
 

@@ -40,10 +40,7 @@ namespace HybridCmdlets.Engine.Inventory
             for (var i = 0; i < this.vms.Count; i++)
             {
                 var vm = this.vms[i];
-                positionById[vm.Id] = i;
-                vmsById[vm.Id] = vm;
-                vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
-                Allocate(vm, +1);
+                Put(vm, i);
                 nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
                 foreach (var nic in vm.NetworkAdapters) nextMacNumber = Math.Max(nextMacNumber, MacNumber(nic.MacAddress) + 1);
             }
@@ -163,11 +160,7 @@ namespace HybridCmdlets.Engine.Inventory
                     }).ToArray(),
                 };
                 AdjustFreeSpace(endpoint.Name, datastore.Name, -neededGB);
-                positionById[vm.Id] = vms.Count;
-                vms.Add(vm);
-                vmsById[vm.Id] = vm;
-                vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
-                Allocate(vm, +1);
+                Put(vm, vms.Count);
                 return vm;
             }
         }
@@ -179,12 +172,11 @@ namespace HybridCmdlets.Engine.Inventory
             {
                 if (!vmsById.TryGetValue(id, out var vm)) throw EngineErrors.VMIdNotFound(id);
                 var position = positionById[vm.Id];
+                Unindex(vm);
                 vms.RemoveAt(position);
                 positionById.Remove(vm.Id);
                 for (var i = position; i < vms.Count; i++) positionById[vms[i].Id] = i;
                 vmsById.Remove(vm.Id);
-                vmsByEndpointAndName.Remove(Key(vm.Endpoint, vm.Name));
-                Allocate(vm, -1);
                 foreach (var disk in vm.HardDisks) AdjustFreeSpace(vm.Endpoint, disk.Datastore, disk.UsedGB);
                 return vm;
             }
@@ -274,8 +266,7 @@ namespace HybridCmdlets.Engine.Inventory
                     }
                 }
 
-                Allocate(current, -1);
-                vmsByEndpointAndName.Remove(Key(current.Endpoint, current.Name));
+                Unindex(current);
                 var index = positionById[current.Id];
                 if (bulk)
                 {
@@ -284,21 +275,14 @@ namespace HybridCmdlets.Engine.Inventory
                     original.Name = current.Name + "-POSTMIGRATION-" + finishedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
                     original.PowerState = PowerState.PoweredOff;
                     original.ToolsStatus = ToolsStatus.ToolsNotRunning;
-                    vms[index] = original;
-                    vmsById[original.Id] = original;
-                    vmsByEndpointAndName[Key(original.Endpoint, original.Name)] = original;
-                    Allocate(original, +1);
-                    positionById[moved.Id] = vms.Count;
-                    vms.Add(moved);
+                    Put(original, index);
+                    Put(moved, vms.Count);
                 }
                 else
                 {
-                    vms[index] = moved;
+                    Put(moved, index);
                 }
 
-                vmsById[moved.Id] = moved;
-                vmsByEndpointAndName[Key(moved.Endpoint, moved.Name)] = moved;
-                Allocate(moved, +1);
                 return moved;
             }
         }
@@ -390,6 +374,24 @@ namespace HybridCmdlets.Engine.Inventory
 
         private long AllocatedMemoryMB(string endpoint, string host) =>
             allocatedMBByHost.TryGetValue(Key(endpoint, host), out var mb) ? mb : 0;
+
+        /// <summary>Puts a VM at a position of the inventory (the end, to add it) and in every index.</summary>
+        private void Put(CloudVM vm, int position)
+        {
+            if (position == vms.Count) vms.Add(vm);
+            else vms[position] = vm;
+            positionById[vm.Id] = position;
+            vmsById[vm.Id] = vm;
+            vmsByEndpointAndName[Key(vm.Endpoint, vm.Name)] = vm;
+            Allocate(vm, +1);
+        }
+
+        /// <summary>Takes a VM out of the name index and its host's allocation, before it is replaced or removed.</summary>
+        private void Unindex(CloudVM vm)
+        {
+            vmsByEndpointAndName.Remove(Key(vm.Endpoint, vm.Name));
+            Allocate(vm, -1);
+        }
 
         private void Allocate(CloudVM vm, int sign)
         {

@@ -268,6 +268,24 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_live_migration_reports_the_phase_it_is_in()
+        {
+            var estate = NewEstate();
+            var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, Epoch);
+            var run = batch.Add(Plan(estate, "crm-web01", "avs-westeurope", MigrationType.vMotion));
+            var phases = new List<string> { run.Phase };
+            while (batch.Clock.Step())
+            {
+                if (phases[phases.Count - 1] != run.Phase) phases.Add(run.Phase);
+            }
+
+            Assert.Equal("disk copy", phases[0]);
+            Assert.Contains("pre-copy round 1", phases);
+            Assert.Contains("switchover", phases);
+            Assert.Equal("completed", phases[phases.Count - 1]);
+        }
+
+        [Fact]
         public void The_same_lab_and_requests_give_the_same_results()
         {
             string Run()

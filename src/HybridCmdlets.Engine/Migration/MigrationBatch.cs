@@ -227,7 +227,6 @@ namespace HybridCmdlets.Engine.Migration
                 else End(run, null, result.ErrorId, result.ErrorMessage, neverStarted: false);
             });
             run.Live = live;
-            run.Phase = "pre-copy";
             live.Start();
         }
 
@@ -315,15 +314,18 @@ namespace HybridCmdlets.Engine.Migration
             return link;
         }
 
-        /// <summary>A vMotion's streams at the path's RTT and loss, and no faster than the hosts' vMotion network.</summary>
-        private static double VMotionCap(MigrationPlan plan) =>
-            Math.Min(TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent), plan.HostNetworkMbps * 1e6 / 8);
+        /// <summary>What the migration's TCP streams sustain at the path's RTT and loss.</summary>
+        private static double StreamsCap(MigrationPlan plan) =>
+            TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent);
+
+        private static double HostNetworkCap(MigrationPlan plan) => plan.HostNetworkMbps * 1e6 / 8;
+
+        /// <summary>A vMotion's streams, no faster than the hosts' vMotion network.</summary>
+        private static double VMotionCap(MigrationPlan plan) => Math.Min(StreamsCap(plan), HostNetworkCap(plan));
 
         /// <summary>HCX replication: about 1 Gbps per migration; within a site, the hosts' network (NFC).</summary>
         private static double ReplicationCap(MigrationPlan plan) =>
-            plan.CrossesEndpoints
-                ? Math.Min(HcxPerMigrationBytesPerSecond, TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent))
-                : plan.HostNetworkMbps * 1e6 / 8;
+            plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(plan)) : HostNetworkCap(plan);
 
         private static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
     }

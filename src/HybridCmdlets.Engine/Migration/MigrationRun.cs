@@ -20,8 +20,15 @@ namespace HybridCmdlets.Engine.Migration
 
         public MigrationStatus Status => Result.Status;
 
+        private string phase = "queued";
+
         /// <summary>What it is doing now: "queued", "replicating disks", "pre-copy round 3", "switchover", ...</summary>
-        public string Phase { get; internal set; } = "queued";
+        public string Phase
+        {
+            // While a live migration runs, its own phase says more (disk copy, which round, switchover).
+            get => Live?.Phase ?? phase;
+            internal set => phase = value;
+        }
 
         /// <summary>Bytes still to send in the current phase, for progress; 0 when unknown.</summary>
         public double PhaseBytesLeft => CurrentFlow?.Remaining ?? 0;

@@ -21,9 +21,11 @@ namespace HybridCmdlets.Cores
         {
             var from = (source ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
             var to = (destination ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
+            var endpoints = lab.Estate.Endpoints;
             foreach (var exact in from.Concat(to).Where(p => !p.HasWildcard))
             {
-                if (lab.Estate.FindEndpoint(exact.ToString()) == null) output.WriteError(EngineErrors.EndpointNotFound(exact.ToString()));
+                // Matched as the links are, so that a name with escaped wildcard characters is found too.
+                if (!endpoints.Any(e => exact.IsMatch(e.Name))) output.WriteError(EngineErrors.EndpointNotFound(exact.ToString()));
             }
 
             bool Any(NamePattern[] patterns, string name) => patterns.Any(p => p.IsMatch(name));

@@ -107,7 +107,6 @@ namespace HybridCmdlets.Engine.Migration
             lock (gate)
             {
                 CatchUpLocked();
-                Anchor();
                 pending = new HashSet<MigrationRun>(waitFor.Where(t => !t.IsFinished).Select(t => t.Run));
                 batch.Finished += Ended;
             }
@@ -185,11 +184,8 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             // Events due within the next wall millisecond run now: sleeping less than that is not worth a wake-up.
-            var due = anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
-            while (clock.NextTime <= due + timeScale * MinimumSleep.TotalSeconds && clock.Step())
-            {
-            }
-
+            var due = Due();
+            RunUntil(due + timeScale * MinimumSleep.TotalSeconds);
             if (double.IsInfinity(clock.NextTime)) batch.RunToEnd();
             clock.AdvanceTo(due);
             var untilNext = TimeSpan.FromSeconds(Math.Min((clock.NextTime - due) / timeScale, ProgressInterval.TotalSeconds));
@@ -199,14 +195,20 @@ namespace HybridCmdlets.Engine.Migration
         private void CatchUpLocked()
         {
             if (timeScale <= 0) return;
-            var clock = batch.Clock;
-            var due = anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
-            while (clock.NextTime <= due && clock.Step())
+            var due = Due();
+            RunUntil(due);
+            batch.Clock.AdvanceTo(due);
+            Anchor();
+        }
+
+        /// <summary>The virtual time the wall clock says it is, at the current time scale.</summary>
+        private double Due() => anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
+
+        private void RunUntil(double time)
+        {
+            while (batch.Clock.NextTime <= time && batch.Clock.Step())
             {
             }
-
-            clock.AdvanceTo(due);
-            Anchor();
         }
 
         private void Anchor()

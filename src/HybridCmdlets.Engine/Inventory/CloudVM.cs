@@ -52,10 +52,7 @@ namespace HybridCmdlets.Engine.Inventory
         [JsonIgnore] public IReadOnlyList<string> Networks => NetworkAdapters.Select(n => n.NetworkName).Distinct(Names.Comparer).ToArray();
         [JsonIgnore] public int HardwareVersionNumber => VirtualHardware.TryParse(HardwareVersion, out var v) ? v : 0;
 
-        /// <summary>True when a tag matches either its full 'Category/Name' or its name alone.</summary>
-        public bool HasTag(Querying.NamePattern pattern) =>
-            Tags.Any(t => pattern.IsMatch(t) || pattern.IsMatch(TagName(t)));
-
+        /// <summary>The name part of a 'Category/Name' tag (the whole tag when it has no category).</summary>
         internal static string TagName(string tag)
         {
             var slash = tag.IndexOf('/');

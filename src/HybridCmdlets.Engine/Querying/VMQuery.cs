@@ -51,7 +51,7 @@ namespace HybridCmdlets.Engine.Querying
         public IReadOnlyList<string> UnmatchedNames =>
             names.Where((p, i) => !p.HasWildcard && !matchedNames.Contains(i)).Select(p => p.ToString()).ToArray();
 
-        /// <summary>As <see cref="CloudVM.HasTag"/>: a tag matches by 'Category/Name' or by its name alone.</summary>
+        /// <summary>A tag matches by its whole 'Category/Name' or by its name alone.</summary>
         private bool MatchTag(CloudVM vm)
         {
             foreach (var tag in vm.Tags)

@@ -37,6 +37,28 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_file_without_clock_or_migration_options_opens_with_the_defaults()
+        {
+            var path = TestFiles.Write(Edited(j =>
+            {
+                j.Remove("clock");
+                ((JObject)j["options"]!).Remove("timeScale");
+                ((JObject)j["options"]!).Remove("migrationAlgorithm");
+            }));
+            try
+            {
+                var lab = LabFile.Load(path);
+                Assert.Equal(LabDocument.DefaultClock, lab.Clock);
+                Assert.Equal(0, lab.Options.TimeScale);
+                Assert.Equal(Engine.Migration.MigrationAlgorithm.vSphere, lab.Options.MigrationAlgorithm);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void A_saved_and_reopened_lab_is_identical()
         {
             var path = TestFiles.Write(DefaultJson);
@@ -155,6 +177,9 @@ namespace HybridCmdlets.Engine.Tests
         [InlineData("link to nowhere")]
         [InlineData("no endpoints")]
         [InlineData("huge memory")]
+        [InlineData("negative time scale")]
+        [InlineData("unknown algorithm")]
+        [InlineData("clock not a time")]
         public void A_lab_that_does_not_make_sense_is_LabFileInvalid_naming_the_place(string problem)
         {
             var (edit, place) = problem switch
@@ -166,6 +191,9 @@ namespace HybridCmdlets.Engine.Tests
                 "duplicate endpoint" => (j => j["endpoints"]![1]!["name"] = "onprem-lon", "appears twice"),
                 "link to nowhere" => (j => j["links"]![0]!["destination"] = "mars", "mars"),
                 "no endpoints" => (j => j["endpoints"] = new JArray(), "endpoints"),
+                "negative time scale" => (j => j["options"]!["timeScale"] = -5, "options.timeScale"),
+                "unknown algorithm" => (j => j["options"]!["migrationAlgorithm"] = "HyperV", "HyperV"),
+                "clock not a time" => (j => j["clock"] = "yesterday", "clock"),
                 _ => (j => j["vms"]![0]!["memoryMB"] = 1e12, "vms[0]"),
             };
             var error = LoadFails(Edited(edit), "LabFileInvalid");

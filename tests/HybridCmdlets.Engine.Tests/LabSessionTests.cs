@@ -3,6 +3,7 @@ using System.Linq;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Engine.Persistence;
 
 namespace HybridCmdlets.Engine.Tests
@@ -119,6 +120,67 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Equal(count, reset.VMCount);
             Assert.Equal(count - 1, LabFile.Load(path).VMs.Count);
             File.Delete(path);
+        }
+
+        private static CloudTask SubmitMove(LabSession lab, string vm) =>
+            lab.Submit(MigrationPlanner.Plan(lab.Estate, new MigrationRequest { VMId = lab.Estate.FindVM("onprem-lon", vm)!.Id, DestinationEndpoint = "avs-westeurope" }));
+
+        [Fact]
+        public void Moves_run_on_the_lab_timeline_and_are_saved_once_with_the_clock_they_reached()
+        {
+            var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-session-" + System.Guid.NewGuid().ToString("N") + ".json");
+            try
+            {
+                var lab = LabSession.CreateDefault();
+                lab.Save(path);
+                var tasks = new[] { SubmitMove(lab, "crm-web01"), SubmitMove(lab, "crm-web02") };
+                Assert.Equal(2, lab.Describe().RunningTasks);
+                Assert.False(lab.RecordMoves());
+
+                lab.WaitFor(tasks, System.Threading.CancellationToken.None);
+                Assert.All(tasks, t => Assert.Equal(MigrationStatus.Succeeded, t.State));
+                Assert.True(lab.Describe().Clock > LabDocument.DefaultClock);
+                Assert.True(lab.RecordMoves());
+                Assert.False(lab.RecordMoves());
+
+                var reopened = LabSession.CreateDefault();
+                reopened.Open(path);
+                Assert.NotNull(reopened.Estate.FindVM("avs-westeurope", "crm-web02"));
+                Assert.Equal(lab.Describe().Clock, reopened.Describe().Clock);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void A_lab_with_moves_under_way_is_not_replaced_and_its_vms_are_not_removed()
+        {
+            var lab = LabSession.CreateDefault();
+            var task = SubmitMove(lab, "crm-web01");
+            Assert.Equal("LabBusy", Assert.Throws<HybridException>(() => lab.ResetToDefault()).ErrorId);
+            Assert.Equal("MigrationInProgress", Assert.Throws<HybridException>(() => lab.Estate.RemoveVM(task.Result.VMId)).ErrorId);
+            Assert.Same(task, Assert.Single(lab.Timeline.Tasks));
+
+            lab.Timeline.Cancel(task);
+            lab.ResetToDefault();
+            Assert.Empty(lab.Timeline.Tasks);
+        }
+
+        [Fact]
+        public void A_time_scale_out_of_range_is_refused_and_changes_nothing()
+        {
+            var lab = LabSession.CreateDefault();
+            foreach (var bad in new[] { -1, double.NaN, LabSession.MaxTimeScale * 2 })
+            {
+                Assert.Equal("ValueOutOfRange", Assert.Throws<HybridException>(() => lab.SetOptions(timeScale: bad)).ErrorId);
+            }
+
+            Assert.Equal(0, lab.Options.TimeScale);
+            lab.SetOptions(timeScale: 30, algorithm: MigrationAlgorithm.Qemu);
+            Assert.Equal(30, lab.Timeline.TimeScale);
+            Assert.Equal(MigrationAlgorithm.Qemu, lab.Describe().MigrationAlgorithm);
         }
     }
 }

@@ -157,5 +157,40 @@ namespace HybridCmdlets.Engine.Errors
             "DestinationNotReachable", ErrorKind.ResourceUnavailable,
             F("There is no link between '{0}' and '{1}'.", source, destination), destination,
             "List the links with Get-CloudLink; a lab file can add one.");
+
+        public static HybridException DestinationInvalid(string? value, bool wildcard) => new HybridException(
+            "DestinationInvalid", ErrorKind.InvalidArgument,
+            wildcard
+                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster).", value)
+                : F("Destination '{0}' is not an endpoint name or 'endpoint/cluster'.", value), value,
+            "Give an endpoint, for example 'avs-westeurope', or an endpoint and cluster, for example 'avs-westeurope/Cluster-1'.");
+
+        public static HybridException NetworkMappingInvalid(string detail) => new HybridException(
+            "NetworkMappingInvalid", ErrorKind.InvalidArgument,
+            "-NetworkMapping is not usable: " + detail, detail,
+            "Give a hashtable of source network names to destination network names, for example @{ 'VM Network' = 'L2E_VM-Network' }.");
+
+        /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
+        public static HybridException MigrationFailed(string vm, string errorId, string? message) => new HybridException(
+            errorId, ErrorKind.InvalidOperation,
+            F("The migration of VM '{0}' failed: {1}", vm, message), vm,
+            errorId == "SwitchoverTimeout"
+                ? "Move it when the guest writes less, over a faster link, or by RAV or Bulk, which need no long switchover."
+                : "See the result's Error and ErrorMessage; the VM runs at its source.");
+
+        public static HybridException LabBusy(int running) => new HybridException(
+            "LabBusy", ErrorKind.ResourceUnavailable,
+            F("The lab has {0} migration task(s) still queued or running; it cannot be replaced now.", running), running,
+            "Wait for them with Get-CloudTask | Wait-CloudTask, or stop them with Get-CloudTask | Stop-CloudTask.");
+
+        public static HybridException TaskNotFound(string id) => new HybridException(
+            "TaskNotFound", ErrorKind.ObjectNotFound,
+            F("Task '{0}' was not found in the current lab.", id), id,
+            "List the tasks with Get-CloudTask.");
+
+        public static HybridException TaskNotRunning(string id, string state) => new HybridException(
+            "TaskNotRunning", ErrorKind.InvalidOperation,
+            F("Task '{0}' has already ended ({1}); there is nothing to stop.", id, state), id,
+            "Stop only queued or running tasks: Get-CloudTask -Status Queued, Running | Stop-CloudTask.");
     }
 }

@@ -171,6 +171,7 @@ namespace HybridCmdlets.Engine.Inventory
             lock (gate)
             {
                 if (!vmsById.TryGetValue(id, out var vm)) throw EngineErrors.VMIdNotFound(id);
+                if (migrating.Contains(id)) throw EngineErrors.MigrationInProgress(vm.Name);
                 var position = positionById[vm.Id];
                 Unindex(vm);
                 vms.RemoveAt(position);

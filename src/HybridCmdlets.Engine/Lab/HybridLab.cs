@@ -3,8 +3,13 @@ namespace HybridCmdlets.Engine.Lab
     /// <summary>Where the current lab came from and what it holds (Get-HybridLab).</summary>
     public sealed class HybridLab
     {
-        internal HybridLab(string name, string? path, LabOrigin origin, int schemaVersion, int endpointCount, int vmCount, int linkCount, bool autoSave, bool isModified)
+        internal HybridLab(string name, string? path, LabOrigin origin, int schemaVersion, int endpointCount, int vmCount, int linkCount, bool autoSave, bool isModified,
+            LabOptions options, System.DateTime clock, int runningTasks)
         {
+            TimeScale = options.TimeScale;
+            MigrationAlgorithm = options.MigrationAlgorithm;
+            Clock = clock;
+            RunningTasks = runningTasks;
             Name = name;
             Path = path;
             Origin = origin;
@@ -28,6 +33,13 @@ namespace HybridCmdlets.Engine.Lab
         public bool AutoSave { get; }
         /// <summary>True when the lab has changes that are not in its file.</summary>
         public bool IsModified { get; }
+        /// <summary>Virtual seconds per wall second while a move is watched; 0 is as fast as the machine runs.</summary>
+        public double TimeScale { get; }
+        public Migration.MigrationAlgorithm MigrationAlgorithm { get; }
+        /// <summary>The lab's virtual clock: the time its migration timeline has reached.</summary>
+        public System.DateTime Clock { get; }
+        /// <summary>Migration tasks still queued or running.</summary>
+        public int RunningTasks { get; }
 
         public override string ToString() => Name;
     }

@@ -1,19 +1,29 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Generation;
 using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Engine.Persistence;
+using HybridCmdlets.Engine.Simulation;
 
 namespace HybridCmdlets.Engine.Lab
 {
     /// <summary>
-    /// The lab the cmdlets work on: its estate, options and file. Opening a lab replaces it only once the new
-    /// one has been read and checked in full; a failed open leaves everything as it was.
+    /// The lab the cmdlets work on: its estate, options, file and migration timeline. Opening a lab replaces it
+    /// only once the new one has been read and checked in full; a failed open leaves everything as it was.
     /// </summary>
     public sealed class LabSession
     {
+        /// <summary>The fastest playback a user may ask for: a day of lab time in under a tenth of a second.</summary>
+        public const double MaxTimeScale = 1_000_000;
+
         private readonly object gate = new object();
+        private readonly IWallClock wall;
+        /// <summary>How many of the timeline's successful moves have been recorded as changes (and saved).</summary>
+        private int recordedMoves;
         private string name = "";
         private string? path;
         private LabOrigin origin;
@@ -21,17 +31,21 @@ namespace HybridCmdlets.Engine.Lab
         private bool isModified;
         private int schemaVersion;
 
-        private LabSession(LabDocument document)
+        private LabSession(LabDocument document, IWallClock? wallClock)
         {
-            Estate = Replace(document, null, LabOrigin.Embedded);
+            wall = wallClock ?? SystemWallClock.Instance;
+            Replace(document, null, LabOrigin.Embedded);
         }
 
         /// <summary>The embedded default lab, generated the same way at every import.</summary>
-        public static LabSession CreateDefault() => new LabSession(LabGenerator.CreateDefault());
+        public static LabSession CreateDefault() => new LabSession(LabGenerator.CreateDefault(), null);
 
-        public static LabSession FromDocument(LabDocument document) => new LabSession(document);
+        public static LabSession FromDocument(LabDocument document, IWallClock? wallClock = null) => new LabSession(document, wallClock);
 
-        public Estate Estate { get; private set; }
+        public Estate Estate { get; private set; } = null!;
+
+        /// <summary>The lab's one migration timeline: every move, synchronous or not, runs on it.</summary>
+        public MigrationTimeline Timeline { get; private set; } = null!;
 
         public string? Path { get { lock (gate) return path; } }
 
@@ -41,7 +55,8 @@ namespace HybridCmdlets.Engine.Lab
         {
             lock (gate)
             {
-                return new HybridLab(name, path, origin, schemaVersion, Estate.Endpoints.Count, Estate.VMCount, Estate.Links.Count, options.AutoSave, isModified);
+                return new HybridLab(name, path, origin, schemaVersion, Estate.Endpoints.Count, Estate.VMCount, Estate.Links.Count, options.AutoSave, isModified,
+                    options, Timeline.VirtualNow, Timeline.UnfinishedCount);
             }
         }
 
@@ -51,7 +66,11 @@ namespace HybridCmdlets.Engine.Lab
             var document = LabFile.Load(file);
             var fullPath = System.IO.Path.GetFullPath(file);
             if (string.IsNullOrWhiteSpace(document.Name)) document.Name = System.IO.Path.GetFileNameWithoutExtension(fullPath);
-            lock (gate) Replace(document, fullPath, LabOrigin.File);
+            lock (gate)
+            {
+                ThrowIfBusy();
+                Replace(document, fullPath, LabOrigin.File);
+            }
 
             return Describe();
         }
@@ -60,13 +79,24 @@ namespace HybridCmdlets.Engine.Lab
         public HybridLab ResetToDefault()
         {
             var document = LabGenerator.CreateDefault();
-            lock (gate) Replace(document, null, LabOrigin.Embedded);
+            lock (gate)
+            {
+                ThrowIfBusy();
+                Replace(document, null, LabOrigin.Embedded);
+            }
 
             return Describe();
         }
 
+        /// <summary>A lab with moves under way is not replaced: they would end in a lab that no longer holds their VMs.</summary>
+        private void ThrowIfBusy()
+        {
+            var running = Timeline.UnfinishedCount;
+            if (running > 0) throw EngineErrors.LabBusy(running);
+        }
+
         /// <summary>Makes <paramref name="document"/> the lab; callers hold the gate (or are constructing).</summary>
-        private Estate Replace(LabDocument document, string? file, LabOrigin from)
+        private void Replace(LabDocument document, string? file, LabOrigin from)
         {
             name = document.Name;
             path = file;
@@ -74,7 +104,9 @@ namespace HybridCmdlets.Engine.Lab
             options = document.Options.Copy();
             isModified = false;
             schemaVersion = document.SchemaVersion;
-            return Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            Estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            Timeline = new MigrationTimeline(Estate, document.Clock, wall) { TimeScale = options.TimeScale };
+            recordedMoves = 0;
         }
 
         /// <summary>Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file.</summary>
@@ -103,6 +135,7 @@ namespace HybridCmdlets.Engine.Lab
                     SchemaVersion = LabDocument.CurrentSchemaVersion,
                     Name = name,
                     Options = options.Copy(),
+                    Clock = Timeline.VirtualNow,
                     Endpoints = Estate.Endpoints.ToList(),
                     Links = Estate.Links.ToList(),
                     VMs = Estate.VMs.ToList(),
@@ -110,17 +143,66 @@ namespace HybridCmdlets.Engine.Lab
             }
         }
 
-        /// <summary>Changes options; like any change, follow it with <see cref="RecordChange"/>.</summary>
-        public HybridLab SetOptions(bool? autoSave)
+        /// <summary>Changes the options given; like any change, follow it with <see cref="RecordChange"/>.</summary>
+        public HybridLab SetOptions(bool? autoSave = null, double? timeScale = null, MigrationAlgorithm? algorithm = null)
         {
+            if (timeScale is double scale && (double.IsNaN(scale) || scale < 0 || scale > MaxTimeScale))
+            {
+                throw EngineErrors.ValueOutOfRange("TimeScale", scale, "from 0 (as fast as the machine runs) to " + MaxTimeScale.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             lock (gate)
             {
                 var updated = options.Copy();
                 if (autoSave.HasValue) updated.AutoSave = autoSave.Value;
+                if (timeScale.HasValue) updated.TimeScale = timeScale.Value;
+                if (algorithm.HasValue) updated.MigrationAlgorithm = algorithm.Value;
+                if (timeScale.HasValue) Timeline.TimeScale = timeScale.Value;
                 options = updated;
             }
 
             return Describe();
+        }
+
+        /// <summary>Puts a planned move on the timeline with the lab's algorithm; it runs while someone waits.</summary>
+        public CloudTask Submit(MigrationPlan plan)
+        {
+            MigrationAlgorithm algorithm;
+            MigrationTimeline timeline;
+            lock (gate)
+            {
+                algorithm = options.MigrationAlgorithm;
+                timeline = Timeline;
+            }
+
+            return timeline.Submit(plan, algorithm);
+        }
+
+        /// <summary>
+        /// Runs the timeline until <paramref name="tasks"/> have ended (see <see cref="MigrationTimeline.WaitFor"/>).
+        /// Follow it with <see cref="RecordMoves"/>, which saves what the moves changed.
+        /// </summary>
+        public void WaitFor(IReadOnlyCollection<CloudTask> tasks, CancellationToken cancellation, Action? progress = null) =>
+            Timeline.WaitFor(tasks, cancellation, progress);
+
+        /// <summary>With a time scale, brings the timeline up to the wall clock, so that tasks seem to run in the background.</summary>
+        public void CatchUp() => Timeline.CatchUp();
+
+        /// <summary>
+        /// Records the moves that succeeded since the last call as one change: one save of a file-backed lab for a
+        /// whole wave, not one per VM. True when there were any. A failed save throws, as <see cref="RecordChange"/>.
+        /// </summary>
+        public bool RecordMoves()
+        {
+            lock (gate)
+            {
+                var succeeded = Timeline.SucceededCount;
+                if (succeeded == recordedMoves) return false;
+                recordedMoves = succeeded;
+            }
+
+            RecordChange();
+            return true;
         }
 
         /// <summary>

@@ -45,6 +45,9 @@ namespace HybridCmdlets.Engine.Migration
         public double BytesSent =>
             result.DiskBytesSent + result.MemoryBytesSent + (current != null && current.IsActive ? current.Bytes - current.Remaining : 0);
 
+        /// <summary>The transfer under way (a disk copy, a round, the switchover), or null between them.</summary>
+        internal Flow? CurrentTransfer => current != null && current.IsActive ? current : null;
+
         public void Start()
         {
             result.StartSeconds = clock.Now;

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Querying;
 
 namespace HybridCmdlets.Engine.Migration
 {
@@ -17,5 +19,24 @@ namespace HybridCmdlets.Engine.Migration
         public IReadOnlyDictionary<string, string>? NetworkMapping { get; set; }
 
         public MigrationType Type { get; set; } = MigrationType.Auto;
+
+        /// <summary>
+        /// Splits a -Destination of "endpoint" or "endpoint/cluster". A destination names one place, so wildcards
+        /// are refused rather than silently matched; an empty part or a third one is a DestinationInvalid error.
+        /// </summary>
+        public static (string Endpoint, string? Cluster) ParseDestination(string? destination)
+        {
+            var parts = (destination ?? "").Split('/');
+            if (parts.Length > 2 || parts.Length == 0) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
+            var endpoint = parts[0].Trim();
+            var cluster = parts.Length == 2 ? parts[1].Trim() : null;
+            if (endpoint.Length == 0 || (cluster != null && cluster.Length == 0)) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
+            if (NamePattern.ContainsWildcard(endpoint) || (cluster != null && NamePattern.ContainsWildcard(cluster)))
+            {
+                throw EngineErrors.DestinationInvalid(destination, wildcard: true);
+            }
+
+            return (endpoint, cluster);
+        }
     }
 }

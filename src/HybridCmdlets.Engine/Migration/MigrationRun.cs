@@ -30,8 +30,8 @@ namespace HybridCmdlets.Engine.Migration
             internal set => phase = value;
         }
 
-        /// <summary>Bytes still to send in the current phase, for progress; 0 when unknown.</summary>
-        public double PhaseBytesLeft => CurrentFlow?.Remaining ?? 0;
+        /// <summary>The transfer under way, whether the live migration's or the batch's own (replication, final sync).</summary>
+        internal Simulation.Flow? ActiveFlow => Live?.CurrentTransfer ?? CurrentFlow;
 
         public MigrationResult Result { get; }
 

@@ -25,11 +25,13 @@ namespace HybridCmdlets.Engine.Migration
         private readonly object gate = new object();
         private readonly MigrationBatch batch;
         private readonly IWallClock wall;
-        private readonly List<MigrationTask> tasks = new List<MigrationTask>();
+        private readonly List<CloudTask> tasks = new List<CloudTask>();
         private readonly DateTime epochUtc;
         private double timeScale;
         private DateTime anchorWall;
         private double anchorVirtual;
+        private int unfinished;
+        private int succeeded;
 
         public MigrationTimeline(Estate estate, DateTime epochUtc, IWallClock? wallClock = null)
         {
@@ -37,6 +39,11 @@ namespace HybridCmdlets.Engine.Migration
             batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, epochUtc);
             wall = wallClock ?? SystemWallClock.Instance;
             anchorWall = wall.UtcNow;
+            batch.Finished += run =>
+            {
+                unfinished--;
+                if (run.Status == MigrationStatus.Succeeded) succeeded++;
+            };
         }
 
         public DateTime VirtualNow
@@ -60,7 +67,19 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
-        public IReadOnlyList<MigrationTask> Tasks
+        /// <summary>Tasks still queued or running.</summary>
+        public int UnfinishedCount
+        {
+            get { lock (gate) return unfinished; }
+        }
+
+        /// <summary>Migrations that succeeded so far, each of which changed the estate.</summary>
+        public int SucceededCount
+        {
+            get { lock (gate) return succeeded; }
+        }
+
+        public IReadOnlyList<CloudTask> Tasks
         {
             get { lock (gate) return tasks.ToArray(); }
         }
@@ -71,20 +90,23 @@ namespace HybridCmdlets.Engine.Migration
             get { lock (gate) return batch.Clock.Processed; }
         }
 
-        public MigrationTask Submit(MigrationPlan plan, MigrationAlgorithm algorithm)
+        public CloudTask Submit(MigrationPlan plan, MigrationAlgorithm algorithm)
         {
             lock (gate)
             {
                 CatchUpLocked();
                 var run = batch.Add(plan, algorithm);
-                var task = new MigrationTask("task-" + (tasks.Count + 1).ToString(CultureInfo.InvariantCulture), run, this);
+                unfinished++;
+                var task = new CloudTask("task-" + (tasks.Count + 1).ToString(CultureInfo.InvariantCulture), run, this);
                 tasks.Add(task);
                 return task;
             }
         }
 
-        public void Cancel(MigrationTask task)
+        /// <summary>Cancels a task of this timeline; a task of a lab since replaced has ended already and is left alone.</summary>
+        public void Cancel(CloudTask task)
         {
+            if (task.Timeline != this) return;
             lock (gate) batch.Cancel(task.Run);
         }
 
@@ -99,7 +121,7 @@ namespace HybridCmdlets.Engine.Migration
         /// <paramref name="progress"/> now and then. When <paramref name="cancellation"/> fires (Ctrl+C), the tasks
         /// still running are canceled, which leaves their VMs at their sources, and the wait ends at once.
         /// </summary>
-        public void WaitFor(IReadOnlyCollection<MigrationTask> waitFor, CancellationToken cancellation, Action? progress = null)
+        public void WaitFor(IReadOnlyCollection<CloudTask> waitFor, CancellationToken cancellation, Action? progress = null)
         {
             var lastProgress = DateTime.MinValue;
             // Counted down as they end, so that waiting for 10,000 tasks does not look at each after every event.
@@ -107,7 +129,7 @@ namespace HybridCmdlets.Engine.Migration
             lock (gate)
             {
                 CatchUpLocked();
-                pending = new HashSet<MigrationRun>(waitFor.Where(t => !t.IsFinished).Select(t => t.Run));
+                pending = new HashSet<MigrationRun>(waitFor.Where(t => t.Timeline == this && !t.IsFinished).Select(t => t.Run));
                 batch.Finished += Ended;
             }
 
@@ -154,21 +176,32 @@ namespace HybridCmdlets.Engine.Migration
             void Ended(MigrationRun run) => pending.Remove(run);
         }
 
-        internal int PercentComplete(MigrationTask task)
+        /// <summary>Where a task stands: its phase, an estimate of how far it is, and what the current transfer has left.</summary>
+        internal TaskProgress Progress(CloudTask task)
         {
             lock (gate)
             {
                 var run = task.Run;
-                if (run.Done) return run.Status == MigrationStatus.Succeeded ? 100 : 0;
-                if (run.Status == MigrationStatus.Queued) return 0;
+                if (run.Done) return new TaskProgress(run.Phase, run.Status == MigrationStatus.Succeeded ? 100 : 0, 0, 0, 0);
+                if (run.Status == MigrationStatus.Queued) return new TaskProgress(run.Phase, 0, 0, double.NaN, double.NaN);
                 var vm = run.Plan.VM;
-                var expected = vm.MemoryMB / 1024.0 * vm.Workload.TouchedMemoryPercent / 100 + (run.Plan.SharedStorage ? 0 : vm.UsedSpaceGB);
-                var inFlight = run.Live != null ? run.Live.BytesSent / GiB
-                    : run.CurrentFlow != null ? (run.CurrentFlow.Bytes - run.CurrentFlow.Remaining) / GiB : 0;
-                var sent = run.Result.MemoryTransferredGB + run.Result.DiskTransferredGB + inFlight;
-                return expected <= 0 ? 0 : (int)Math.Max(0, Math.Min(99, 100 * sent / Math.Max(expected, sent)));
+                var expected = (vm.MemoryMB / 1024.0 * vm.Workload.TouchedMemoryPercent / 100 + (run.Plan.SharedStorage ? 0 : vm.UsedSpaceGB)) * GiB;
+                var flow = run.ActiveFlow;
+                var inFlight = run.Live != null ? run.Live.BytesSent
+                    : flow != null ? flow.Bytes - flow.Remaining : 0;
+                // A live migration adds its bytes to the result only when it ends, so its own count is added here.
+                var sent = (run.Result.MemoryTransferredGB + run.Result.DiskTransferredGB) * GiB + inFlight;
+                var percent = expected <= 0 ? 0 : (int)Math.Max(0, Math.Min(99, 100 * sent / Math.Max(expected, sent)));
+                var rate = flow?.Rate ?? 0;
+                var phaseLeft = flow?.Remaining ?? 0;
+                var phaseSeconds = rate > 0 ? phaseLeft / rate : double.NaN;
+                var totalSeconds = rate > 0 ? Math.Max(phaseLeft, expected - sent) / rate : double.NaN;
+                return new TaskProgress(run.Phase, percent, phaseLeft / GiB, phaseSeconds, totalSeconds);
             }
         }
+
+        /// <summary>A virtual time in seconds since the timeline began, as a date on the lab's clock.</summary>
+        internal DateTime ToTime(double seconds) => epochUtc.AddSeconds(seconds);
 
         /// <summary>
         /// One step of waiting: at time scale 0, run the next event; otherwise move the clock with the wall clock

@@ -47,7 +47,7 @@ namespace HybridCmdlets.Engine.Persistence
         {
         }
 
-        private enum DocumentField { SchemaVersion, Name, Options, Endpoints, Links, VMs }
+        private enum DocumentField { SchemaVersion, Name, Options, Clock, Endpoints, Links, VMs }
 
         private enum VMField
         {
@@ -247,6 +247,7 @@ namespace HybridCmdlets.Engine.Persistence
                             case DocumentField.SchemaVersion: document.SchemaVersion = ReadInt(); break;
                             case DocumentField.Name: document.Name = ReadPooledString(); break;
                             case DocumentField.Options: document.Options = ReadWithNewtonsoft<LabOptions>((byte)'{'); break;
+                            case DocumentField.Clock: document.Clock = ReadDateTime(); break;
                             case DocumentField.Endpoints: document.Endpoints = ReadWithNewtonsoft<List<CloudEndpoint>>((byte)'['); break;
                             case DocumentField.Links: document.Links = ReadWithNewtonsoft<List<CloudLink>>((byte)'['); break;
                             case DocumentField.VMs: document.VMs = ReadVMs(); break;

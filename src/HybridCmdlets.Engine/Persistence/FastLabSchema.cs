@@ -26,6 +26,7 @@ namespace HybridCmdlets.Engine.Persistence
                 (nameof(LabDocument.SchemaVersion), typeof(int)),
                 (nameof(LabDocument.Name), typeof(string)),
                 (nameof(LabDocument.Options), typeof(Lab.LabOptions)),
+                (nameof(LabDocument.Clock), typeof(DateTime)),
                 (nameof(LabDocument.Endpoints), typeof(List<CloudEndpoint>)),
                 (nameof(LabDocument.Links), typeof(List<CloudLink>)),
                 (nameof(LabDocument.VMs), typeof(List<CloudVM>)),

@@ -10,9 +10,18 @@ namespace HybridCmdlets.Engine.Persistence
         /// <summary>The newest schema this build reads and the one it writes.</summary>
         public const int CurrentSchemaVersion = 1;
 
+        /// <summary>The clock of the default lab, and of a file that does not say: a Monday morning change window.</summary>
+        public static readonly System.DateTime DefaultClock = new System.DateTime(2026, 11, 23, 8, 0, 0, System.DateTimeKind.Utc);
+
         public int SchemaVersion { get; set; } = CurrentSchemaVersion;
         public string Name { get; set; } = "";
         public LabOptions Options { get; set; } = new LabOptions();
+
+        /// <summary>
+        /// The lab's virtual clock: where its migration timeline starts when the lab is opened, and where it stood
+        /// when the lab was saved, so that moves in a later session come after the earlier ones.
+        /// </summary>
+        public System.DateTime Clock { get; set; } = DefaultClock;
         public List<CloudEndpoint> Endpoints { get; set; } = new List<CloudEndpoint>();
         public List<CloudLink> Links { get; set; } = new List<CloudLink>();
         [Newtonsoft.Json.JsonProperty("vms")]
@@ -21,7 +30,7 @@ namespace HybridCmdlets.Engine.Persistence
         /// <summary>The same document with no VMs, for <see cref="FastLabWriter"/>, which writes them itself. Shares everything else.</summary>
         internal LabDocument WithoutVMs() => new LabDocument
         {
-            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Endpoints = Endpoints, Links = Links, VMs = new List<CloudVM>(),
+            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Clock = Clock, Endpoints = Endpoints, Links = Links, VMs = new List<CloudVM>(),
         };
     }
 }

@@ -40,6 +40,12 @@ namespace HybridCmdlets.Engine.Persistence
             if (lab.Links == null) { Problem("links", "must be a list"); return; }
             if (lab.VMs == null) { Problem("vms", "must be a list"); return; }
             if (lab.Options == null) { Problem("options", "must be an object"); return; }
+            if (double.IsNaN(lab.Options.TimeScale) || double.IsInfinity(lab.Options.TimeScale) || lab.Options.TimeScale < 0 || lab.Options.TimeScale > Lab.LabSession.MaxTimeScale)
+            {
+                Problem("options.timeScale", "must be from 0 to " + Lab.LabSession.MaxTimeScale.ToString(CultureInfo.InvariantCulture) + ", not " + lab.Options.TimeScale.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (lab.Clock.Kind != DateTimeKind.Utc || lab.Clock.Year < 2000 || lab.Clock.Year > 9000) Problem("clock", "must be a UTC time from the year 2000 on, like \"2026-11-23T08:00:00Z\"");
 
             var endpoints = new Dictionary<string, CloudEndpoint>(Names.Comparer);
             for (var i = 0; i < lab.Endpoints.Count; i++)

@@ -46,6 +46,11 @@ namespace HybridCmdlets.Demo
         {
         }
 
+        /// <summary>The tour prints results, not progress bars.</summary>
+        public void WriteProgress(ProgressUpdate update)
+        {
+        }
+
         public bool ShouldProcess(string target, string action)
         {
             if (whatIf) Console.WriteLine("What if: Performing the operation \"" + action + "\" on target \"" + target + "\".");

@@ -25,9 +25,10 @@ namespace HybridCmdlets.Demo
                 var headers = view.Descendants("TableColumnHeader").ToList();
                 var items = view.Descendants("TableColumnItem").ToList();
                 if (headers.Count == 0) continue;
+                // A ScriptBlock column is shown from the property its label names, by the C# twin in Cell.
                 tables[type] = headers.Zip(items, (h, i) => (
                     (string)h.Element("Label")!,
-                    (string)i.Element("PropertyName")!,
+                    (string?)i.Element("PropertyName") ?? (string)h.Element("Label")!,
                     (string?)i.Element("FormatString"),
                     (string?)h.Element("Alignment") == "Right")).ToList();
             }
@@ -56,6 +57,15 @@ namespace HybridCmdlets.Demo
         {
             var value = item.GetType().GetProperty(property)?.GetValue(item);
             if (value == null) return "";
+            // The MigrationResult view's Duration and Downtime script blocks: days and hours only when there are any.
+            if (value is TimeSpan span && format == null)
+            {
+                var pattern = property == "Downtime"
+                    ? (span.TotalHours >= 1 ? @"d\.hh\:mm\:ss\.fff" : @"mm\:ss\.fff")
+                    : (span.Days > 0 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss");
+                return span.ToString(pattern, CultureInfo.InvariantCulture);
+            }
+
             return format != null ? string.Format(CultureInfo.InvariantCulture, format, value) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         }
 

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using HybridCmdlets.Arguments;
 using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Engine.Migration;
 
 namespace HybridCmdlets.Demo
 {
@@ -51,6 +53,31 @@ namespace HybridCmdlets.Demo
             var whatIf = new ConsoleOutput("New-CloudVM", whatIf: true);
             new NewCloudVMCore(lab).Run(new NewVMSpec { Name = "web99", Endpoint = "onprem-lon", Cluster = "Prod-Cluster-02", NumCpu = 2, MemoryMB = 8192, Role = WorkloadRole.Web }, whatIf);
             whatIf.PrintErrors();
+
+            Step("Move-CloudVM -VM crm-app01 -Destination avs-westeurope -WhatIf");
+            new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-app01") }, Destination = "avs-westeurope" },
+                new ConsoleOutput("Move-CloudVM", whatIf: true));
+
+            Show("Move-CloudVM -VM crm-app01 -Destination avs-westeurope",
+                o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-app01") }, Destination = "avs-westeurope" }, o));
+
+            Show("Get-CloudVM -Name crm-web0* | Move-CloudVM -Destination avs-westeurope -MigrationType RAV -RunAsync | Wait-CloudTask", o =>
+            {
+                var wait = new WaitCloudTaskCore(lab);
+                foreach (var vm in lab.Estate.VMs.Where(v => v.Name.StartsWith("crm-web0", StringComparison.OrdinalIgnoreCase)).ToList())
+                {
+                    var submitted = new ConsoleOutput("Move-CloudVM");
+                    new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter(vm) }, Destination = "avs-westeurope", MigrationType = MigrationType.RAV, RunAsync = true }, submitted);
+                    wait.Add(submitted.Objects.Cast<CloudTask>());
+                }
+
+                wait.WaitAll(o);
+            });
+
+            Show("Get-CloudVM -Name crm-* -Endpoint avs-westeurope", o => new GetCloudVMCore(lab).ByFilter(new[] { "crm-*" }, new[] { lab.Estate.GetEndpoint("avs-westeurope") }, null, null, null, o));
+
+            Show("Move-CloudVM -VM crm-db01, crm-db02 -Destination avs-westeurope   # their backup VLAN has no network in AVS",
+                o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-db01"), new VMIdParameter("crm-db02") }, Destination = "avs-westeurope" }, o));
 
             var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tour.json");
             Step("Save-HybridLab -Path " + path + "; Open-HybridLab " + path);

@@ -115,7 +115,7 @@ namespace HybridCmdlets.Tests
             Directory.Delete(folder, recursive: true);
 
             var output = new RecordingOutput();
-            new SetHybridLabOptionCore(lab).Run(true, passThru: true, output);
+            new SetHybridLabOptionCore(lab).Run(true, null, null, passThru: true, output);
 
             Assert.Equal("LabFileUnwritable", Assert.Single(output.Errors).ErrorId);
             Assert.True(Assert.IsType<HybridLab>(Assert.Single(output.Objects)).IsModified);
@@ -125,11 +125,11 @@ namespace HybridCmdlets.Tests
         public void SetHybridLabOption_changes_AutoSave_and_needs_an_option()
         {
             var output = new RecordingOutput();
-            new SetHybridLabOptionCore(lab).Run(false, passThru: true, output);
+            new SetHybridLabOptionCore(lab).Run(false, null, null, passThru: true, output);
             Assert.False(Assert.IsType<HybridLab>(Assert.Single(output.Objects)).AutoSave);
             Assert.False(lab.Options.AutoSave);
 
-            var error = Assert.Throws<HybridException>(() => new SetHybridLabOptionCore(lab).Run(null, false, new RecordingOutput()));
+            var error = Assert.Throws<HybridException>(() => new SetHybridLabOptionCore(lab).Run(null, null, null, false, new RecordingOutput()));
             Assert.Equal("LabOptionRequired", error.ErrorId);
         }
     }

@@ -68,5 +68,30 @@ Describe 'The HybridLab view' {
         $text | Should -Match '(?m)^VMCount\s*:\s*\d+\s*$'
         $text | Should -Match '(?m)^AutoSave\s*:\s*True\s*$'
         $text | Should -Match '(?m)^IsModified\s*:\s*False\s*$'
+        $text | Should -Match '(?m)^TimeScale\s*:\s*0\s*$'
+        $text | Should -Match '(?m)^MigrationAlgorithm\s*:\s*vSphere\s*$'
+        $text | Should -Match '(?m)^RunningTasks\s*:\s*0\s*$'
+    }
+}
+
+Describe 'The MigrationResult and CloudTask views' {
+    AfterAll {
+        Reset-HybridLab
+    }
+
+    It 'shows a result as one line: VM, type, status, duration, downtime, throughput, destination and error' {
+        Reset-HybridLab
+        $lines = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' | Get-DisplayLine
+        $lines[0] | Should -Match '^VM\s+Type\s+Status\s+Duration\s+Downtime\s+Mbps\s+Destination\s+Error\s*$'
+        $lines | Should -HaveCount 3
+        $lines[2] | Should -Match '^crm-web01\s+vMotion\s+Succeeded\s+00:\d\d:\d\d\s+00:00\.\d{3}\s+\S+\s+avs-westeurope/Cluster-1\s*$'
+    }
+
+    It 'shows a task as one line: id, VM, type, state, percent, phase and destination' {
+        Reset-HybridLab
+        $lines = Move-CloudVM -VM 'crm-web02' -Destination 'avs-westeurope' -RunAsync | Get-DisplayLine
+        $lines[0] | Should -Match '^Id\s+VM\s+Type\s+State\s+%\s+Phase\s+Destination\s*$'
+        $lines[2] | Should -Match '^task-1\s+crm-web02\s+vMotion\s+(Queued|Running)\s+\d+\s+'
+        $null = Get-CloudTask | Wait-CloudTask
     }
 }

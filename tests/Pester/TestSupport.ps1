@@ -25,7 +25,9 @@ function Import-ModuleUnderTest {
 }
 
 # The lab lives in a static for the whole process, shared by every test file: a test that changes it starts here.
+# A lab with moves under way cannot be replaced (LabBusy), so any a test left running are stopped first.
 function Reset-HybridLab {
+    Get-CloudTask -Status Queued, Running | Stop-CloudTask -Confirm:$false
     $null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue
 }
 

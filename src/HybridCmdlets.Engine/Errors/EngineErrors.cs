@@ -51,6 +51,12 @@ namespace HybridCmdlets.Engine.Errors
             F("Datastore '{0}' is not mounted on the hosts of cluster '{1}'.", datastore, cluster), datastore,
             "Choose a datastore the cluster's hosts mount, or omit -Datastore to let the lab choose.");
 
+        /// <summary>A datastore no cluster of the endpoint mounts (a host's local disk): nothing can be placed on it by a move.</summary>
+        public static HybridException DatastoreNotShared(string datastore, string endpoint) => new HybridException(
+            "DatastoreNotAccessible", ErrorKind.InvalidArgument,
+            F("Datastore '{0}' is not mounted by any cluster of '{1}'.", datastore, endpoint), datastore,
+            "Choose a datastore a cluster mounts (Get-CloudEndpoint | Select-Object -ExpandProperty Datastores), or omit -Datastore.");
+
         public static HybridException DatastoreFull(string datastore, double neededGB, double freeGB) => new HybridException(
             "DatastoreFull", ErrorKind.ResourceUnavailable,
             F("Datastore '{0}' has {1:0.##} GB free; {2:0.##} GB are needed.", datastore, freeGB, neededGB), datastore,
@@ -175,7 +181,7 @@ namespace HybridCmdlets.Engine.Errors
             errorId, ErrorKind.InvalidOperation,
             F("The migration of VM '{0}' failed: {1}", vm, message), vm,
             errorId == "SwitchoverTimeout"
-                ? "Move it when the guest writes less, over a faster link, or by RAV or Bulk, which need no long switchover."
+                ? "Move it when the guest writes less or over a faster link, or by Bulk, whose downtime is a final sync and a boot rather than a live switchover."
                 : "See the result's Error and ErrorMessage; the VM runs at its source.");
 
         public static HybridException LabBusy(int running) => new HybridException(

@@ -359,9 +359,14 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         /// <summary>The cluster of an endpoint with the most memory free, as DRS would place a VM; null when none is left.</summary>
-        internal CloudCluster? ChooseCluster(CloudEndpoint endpoint, string? exclude)
+        internal CloudCluster? ChooseCluster(CloudEndpoint endpoint, string? exclude, IReadOnlyCollection<string>? among = null)
         {
-            lock (gate) return endpoint.Clusters.Where(c => !Names.Equal(c.Name, exclude)).OrderByDescending(FreeMemoryGB).FirstOrDefault();
+            lock (gate)
+            {
+                return endpoint.Clusters
+                    .Where(c => !Names.Equal(c.Name, exclude) && (among == null || among.Contains(c.Name, Names.Comparer)))
+                    .OrderByDescending(FreeMemoryGB).FirstOrDefault();
+            }
         }
 
         /// <summary>The host of the cluster with the least memory allocated.</summary>

@@ -22,8 +22,10 @@ namespace HybridCmdlets.Engine.Migration
 
             var cluster = request.DestinationCluster != null
                 ? destination.FindCluster(request.DestinationCluster) ?? throw EngineErrors.ClusterNotFound(destination.Name, request.DestinationCluster)
-                : estate.ChooseCluster(destination, exclude: sameEndpoint && request.Datastore == null ? vm.Cluster : null)
-                  ?? throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster);
+                : request.Datastore != null
+                    ? ClusterMounting(estate, vm, destination, request.Datastore, sameEndpoint)
+                    : estate.ChooseCluster(destination, exclude: sameEndpoint ? vm.Cluster : null)
+                      ?? throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster);
 
             var datastore = ChooseDatastore(estate, vm, destination, cluster, request.Datastore, sameEndpoint);
             if (sameEndpoint && Names.Equal(cluster.Name, vm.Cluster) && Names.Equal(datastore.Name, vm.Datastore))
@@ -49,6 +51,20 @@ namespace HybridCmdlets.Engine.Migration
                 SharedStorage = sameEndpoint && Names.Equal(datastore.Name, vm.Datastore),
                 HostNetworkMbps = 1000.0 * Math.Min(host.VMotionNetworkGbps, sourceHost?.VMotionNetworkGbps ?? host.VMotionNetworkGbps),
             };
+        }
+
+        /// <summary>
+        /// For -Datastore without a cluster: within the endpoint, the VM's own cluster when it mounts the datastore
+        /// (a Storage vMotion, as Move-VM -Datastore is); otherwise the cluster vCenter would choose among those that do.
+        /// </summary>
+        private static CloudCluster ClusterMounting(Estate estate, CloudVM vm, CloudEndpoint destination, string datastoreName, bool sameEndpoint)
+        {
+            var datastore = destination.FindDatastore(datastoreName) ?? throw EngineErrors.DatastoreNotFound(destination.Name, datastoreName);
+            var own = sameEndpoint ? destination.FindCluster(vm.Cluster) : null;
+            if (own != null && own.Datastores.Contains(datastore.Name, Names.Comparer)) return own;
+            var mounting = destination.Clusters.Where(c => c.Datastores.Contains(datastore.Name, Names.Comparer)).Select(c => c.Name).ToList();
+            if (mounting.Count == 0) throw EngineErrors.DatastoreNotShared(datastore.Name, destination.Name);
+            return estate.ChooseCluster(destination, exclude: null, among: mounting)!;
         }
 
         private static Datastore ChooseDatastore(Estate estate, CloudVM vm, CloudEndpoint destination, CloudCluster cluster, string? requested, bool sameEndpoint)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -14,10 +15,25 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public bool AutoSave { get; set; }
 
+        /// <summary>Virtual seconds per wall second while a move is watched; 0 (the default) runs as fast as the machine can.</summary>
+        [Parameter]
+        [ValidateRange(0.0, LabSession.MaxTimeScale)]
+        public double TimeScale { get; set; }
+
+        /// <summary>The pre-copy algorithm of live moves: vSphere (the default), Xen or Qemu.</summary>
+        [Parameter]
+        public MigrationAlgorithm MigrationAlgorithm { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() =>
-            new SetHybridLabOptionCore(Lab).Run(MyInvocation.BoundParameters.ContainsKey(nameof(AutoSave)) ? AutoSave : (bool?)null, PassThru, this);
+        protected override void Process() => new SetHybridLabOptionCore(Lab).Run(
+            Bound(nameof(AutoSave)) ? AutoSave : (bool?)null,
+            Bound(nameof(TimeScale)) ? TimeScale : (double?)null,
+            Bound(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null,
+            PassThru,
+            this);
+
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }

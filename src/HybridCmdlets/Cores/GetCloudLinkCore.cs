@@ -21,12 +21,7 @@ namespace HybridCmdlets.Cores
         {
             var from = (source ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
             var to = (destination ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
-            var endpoints = lab.Estate.Endpoints;
-            foreach (var exact in from.Concat(to).Where(p => !p.HasWildcard))
-            {
-                // Matched as the links are, so that a name with escaped wildcard characters is found too.
-                if (!endpoints.Any(e => exact.IsMatch(e.Name))) output.WriteError(EngineErrors.EndpointNotFound(exact.ToString()));
-            }
+            ExactNames.ReportMisses(from.Concat(to), lab.Estate.Endpoints.Select(e => e.Name).ToList(), EngineErrors.EndpointNotFound, output);
 
             bool Any(NamePattern[] patterns, string name) => patterns.Any(p => p.IsMatch(name));
             foreach (var link in lab.Estate.Links)

@@ -21,5 +21,18 @@ namespace HybridCmdlets.Cores
                 output.WriteError(error);
             }
         }
+
+        /// <summary>Records the moves that succeeded since last time as one change, as <see cref="Record"/> does.</summary>
+        public static void RecordMoves(LabSession lab, ICommandOutput output)
+        {
+            try
+            {
+                lab.RecordMoves();
+            }
+            catch (HybridException error)
+            {
+                output.WriteError(error);
+            }
+        }
     }
 }

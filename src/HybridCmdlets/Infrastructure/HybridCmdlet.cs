@@ -17,11 +17,35 @@ namespace HybridCmdlets.Infrastructure
 
         internal static LabSession Lab => ModuleState.Lab;
 
-        protected sealed override void ProcessRecord()
+        /// <summary>
+        /// With a time scale, moves run while the user does other things: every command first brings the lab's
+        /// timeline up to the wall clock, so that what it reads or changes is the lab as it stands now.
+        /// </summary>
+        protected override void BeginProcessing() => Guarded(() =>
+        {
+            Lab.CatchUp();
+            Cores.LabChanges.RecordMoves(Lab, this);
+        });
+
+        protected sealed override void ProcessRecord() => Guarded(Process);
+
+        protected sealed override void EndProcessing() => Guarded(End);
+
+        /// <summary>One pipeline item's work; called from ProcessRecord.</summary>
+        protected abstract void Process();
+
+        /// <summary>Work once all input has been read (Wait-CloudTask waits here); called from EndProcessing.</summary>
+        protected virtual void End()
+        {
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        private void Guarded(System.Action work)
         {
             try
             {
-                Process();
+                work();
             }
             catch (HybridException error)
             {
@@ -33,11 +57,6 @@ namespace HybridCmdlets.Infrastructure
             }
         }
 
-        /// <summary>One pipeline item's work; called from ProcessRecord.</summary>
-        protected abstract void Process();
-
-        protected override void StopProcessing() => stopping.Cancel();
-
         /// <summary>A path as the user typed it, resolved against the current PowerShell location, not the process's.</summary>
         protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
@@ -48,6 +67,19 @@ namespace HybridCmdlets.Infrastructure
         void ICommandOutput.WriteWarning(string text) => WriteWarning(text);
 
         void ICommandOutput.WriteVerbose(string text) => WriteVerbose(text);
+
+        void ICommandOutput.WriteProgress(ProgressUpdate update)
+        {
+            var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+            {
+                ParentActivityId = update.ParentActivityId,
+                CurrentOperation = update.CurrentOperation,
+                PercentComplete = update.PercentComplete,
+                SecondsRemaining = update.SecondsRemaining,
+                RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            WriteProgress(record);
+        }
 
         bool ICommandOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
     }

@@ -18,6 +18,8 @@ namespace HybridCmdlets.Infrastructure
 
         void WriteVerbose(string text);
 
+        void WriteProgress(ProgressUpdate update);
+
         /// <summary>Asks -WhatIf / -Confirm whether to act on <paramref name="target"/>.</summary>
         bool ShouldProcess(string target, string action);
 

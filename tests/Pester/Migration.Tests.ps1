@@ -1,0 +1,232 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $null = Import-ModuleUnderTest
+}
+
+AfterAll {
+    Reset-HybridLab
+}
+
+Describe 'Move-CloudVM' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    It 'moves a VM by vMotion and Get-CloudVM then finds it at the destination' {
+        $before = Get-CloudVM -Name 'crm-web01'
+        $result = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope'
+
+        $result | Should -BeOfType 'HybridCmdlets.Engine.Migration.MigrationResult'
+        $result.Status | Should -Be 'Succeeded'
+        $result.MigrationType | Should -Be 'vMotion'
+        $result.Source | Should -Be "onprem-lon/$($before.Cluster)"
+        $result.Destination | Should -BeLike 'avs-westeurope/*'
+        $result.Downtime.TotalSeconds | Should -BeGreaterThan 0
+        $result.Downtime.TotalSeconds | Should -BeLessThan 1
+        $result.Duration | Should -BeGreaterThan $result.Downtime
+        $result.Rounds.Count | Should -BeGreaterOrEqual 1
+
+        $after = Get-CloudVM -Name 'crm-web01'
+        $after.Endpoint | Should -Be 'avs-westeurope'
+        $after.Id | Should -Be $before.Id
+        Get-CloudVM -Endpoint 'onprem-lon' -Name 'crm-web01' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'takes VM objects from the pipeline' {
+        $result = Get-CloudVM -Name 'crm-web02' | Move-CloudVM -Destination 'avs-westeurope/Cluster-1' -MigrationType Bulk
+        $result.VM | Should -Be 'crm-web02'
+        $result.MigrationType | Should -Be 'Bulk'
+        $result.Destination | Should -Be 'avs-westeurope/Cluster-1'
+        (Get-CloudVM -Name 'crm-web02' -Endpoint 'avs-westeurope').Cluster | Should -Be 'Cluster-1'
+        # Bulk leaves the source behind, powered off and renamed.
+        (Get-CloudVM -Name 'crm-web02-POSTMIGRATION-*').PowerState | Should -Be 'PoweredOff'
+    }
+
+    It 'moves nothing with -WhatIf' {
+        $result = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -WhatIf
+        $result | Should -BeNullOrEmpty
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+        Get-CloudTask | Should -BeNullOrEmpty
+        (Get-HybridLab).IsModified | Should -BeFalse
+    }
+
+    It 'returns tasks at once with -RunAsync, and Wait-CloudTask runs them together' {
+        $tasks = @(Get-CloudVM -Name 'crm-web0*' | Move-CloudVM -Destination 'avs-westeurope' -MigrationType RAV -RunAsync)
+        $tasks.Count | Should -Be 3
+        $tasks | Should -BeOfType 'HybridCmdlets.Engine.Migration.CloudTask'
+        @($tasks | Where-Object IsFinished).Count | Should -Be 0
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+
+        $results = @($tasks | Wait-CloudTask)
+        $results.Count | Should -Be 3
+        $results.VM | Should -Be @('crm-web01', 'crm-web02', 'crm-web03')
+        $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+        # Concurrent: the last to start started before the first to end had ended.
+        $lastStart = @($results.StartTime | Sort-Object)[-1]
+        $firstEnd = @($results.EndTime | Sort-Object)[0]
+        $lastStart | Should -BeLessThan $firstEnd
+        @(Get-CloudVM -Name 'crm-web0*' -Endpoint 'avs-westeurope').Count | Should -Be 3
+    }
+
+    It 'moves a wave from a CSV file, binding Name, Destination and MigrationType by property name' {
+        $csv = Join-Path $TestDrive 'wave.csv'
+        @(
+            [pscustomobject]@{ Name = 'crm-web01'; Destination = 'avs-westeurope'; MigrationType = 'vMotion' }
+            [pscustomobject]@{ Name = 'crm-web02'; Destination = 'gcve-europe-west2'; MigrationType = 'Bulk' }
+        ) | Export-Csv -Path $csv -NoTypeInformation
+
+        $results = @(Import-Csv -Path $csv | Move-CloudVM -RunAsync | Wait-CloudTask)
+        $results.Count | Should -Be 2
+        $results[0].Destination | Should -BeLike 'avs-westeurope/*'
+        $results[0].MigrationType | Should -Be 'vMotion'
+        $results[1].Destination | Should -BeLike 'gcve-europe-west2/*'
+        $results[1].MigrationType | Should -Be 'Bulk'
+        $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+    }
+
+    It 'reports a VM it cannot find and still moves the others (VMNotFound)' {
+        $result = Move-CloudVM -VM 'ghost01', 'crm-web01' -Destination 'avs-westeurope' -ErrorAction SilentlyContinue -ErrorVariable moveErrors
+        $moveErrors | Should -HaveCount 1
+        $moveErrors[0].FullyQualifiedErrorId | Should -Be 'VMNotFound,HybridCmdlets.Commands.MoveCloudVMCommand'
+        $moveErrors[0].TargetObject | Should -Be 'ghost01'
+        $result.VM | Should -Be 'crm-web01'
+    }
+
+    It 'reports each VM whose NIC has no network at the destination, and moves the rest of the wave (NetworkNotMapped)' {
+        $wave = @(Get-CloudVM -Tag 'wave1')
+        $results = @($wave | Move-CloudVM -Destination 'avs-westeurope' -RunAsync -ErrorAction SilentlyContinue -ErrorVariable moveErrors | Wait-CloudTask)
+        $moveErrors.Count | Should -BeGreaterThan 0
+        $moveErrors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'NetworkNotMapped,HybridCmdlets.Commands.MoveCloudVMCommand'
+        ($results.Count + $moveErrors.Count) | Should -Be $wave.Count
+        $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+    }
+
+    It 'refuses a destination that is the VM''s own place (MigrationDestinationIsSource)' {
+        $vm = Get-CloudVM -Name 'crm-web01'
+        { Move-CloudVM -VM $vm -Destination "onprem-lon/$($vm.Cluster)" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MigrationDestinationIsSource,HybridCmdlets.Commands.MoveCloudVMCommand'
+    }
+
+    It 'refuses an unknown or malformed destination (EndpointNotFound, DestinationInvalid)' {
+        { Move-CloudVM -VM 'crm-web01' -Destination 'nowhere' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EndpointNotFound,HybridCmdlets.Commands.MoveCloudVMCommand'
+        { Move-CloudVM -VM 'crm-web01' -Destination 'avs*' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DestinationInvalid,HybridCmdlets.Commands.MoveCloudVMCommand'
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+    }
+
+    It 'refuses to move a VM that is already moving (MigrationInProgress)' {
+        $task = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
+        { Move-CloudVM -VM 'crm-web01' -Destination 'gcve-europe-west2' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MigrationInProgress,HybridCmdlets.Commands.MoveCloudVMCommand'
+        ($task | Wait-CloudTask).Status | Should -Be 'Succeeded'
+    }
+
+    It 'refuses a network mapping of the wrong shape (NetworkMappingInvalid)' {
+        { Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -NetworkMapping @{ 'Web-VLAN110' = @{ nested = 1 } } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NetworkMappingInvalid,HybridCmdlets.Commands.MoveCloudVMCommand'
+    }
+
+    It 'maps networks as told with -NetworkMapping' {
+        $vm = Get-CloudVM -Name 'crm-web01'
+        $target = (Get-CloudEndpoint -Name 'avs-westeurope').Networks | Where-Object { -not $_.ExtendedFrom } | Select-Object -First 1
+        $result = Move-CloudVM -VM $vm -Destination 'avs-westeurope' -NetworkMapping @{ $vm.Networks[0] = $target.Name }
+        $result.Status | Should -Be 'Succeeded'
+        (Get-CloudVM -Name 'crm-web01').Networks[0] | Should -Be $target.Name
+    }
+
+    It 'writes a failed move as an error with the failure''s id, and the VM stays at its source (SwitchoverTimeout)' {
+        Set-CloudLink -Source 'onprem-lon' -Destination 'ovh-rbx' -BandwidthMbps 2
+        $result = Move-CloudVM -VM 'crm-app01' -Destination 'ovh-rbx/Cluster2' -MigrationType vMotion -ErrorAction SilentlyContinue -ErrorVariable moveErrors
+        $moveErrors | Should -HaveCount 1
+        $moveErrors[0].FullyQualifiedErrorId | Should -Be 'SwitchoverTimeout,HybridCmdlets.Commands.MoveCloudVMCommand'
+        $result.Status | Should -Be 'Failed'
+        $result.Error | Should -Be 'SwitchoverTimeout'
+        (Get-CloudVM -Name 'crm-app01').Endpoint | Should -Be 'onprem-lon'
+    }
+
+    It 'shows results in a table with the downtime' {
+        $text = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' | Out-String
+        $text | Should -Match 'VM\s+Type\s+Status\s+Duration\s+Downtime'
+        $text | Should -Match 'crm-web01\s+vMotion\s+Succeeded'
+    }
+
+    It 'saves a file-backed lab after the move' {
+        $path = Join-Path $TestDrive 'lab.json'
+        Save-HybridLab -Path $path
+        $null = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope'
+        (Get-Content -Raw -Path $path | ConvertFrom-Json).vms |
+            Where-Object name -EQ 'crm-web01' |
+            ForEach-Object endpoint |
+            Should -Be 'avs-westeurope'
+    }
+}
+
+Describe 'Get-CloudTask, Wait-CloudTask and Stop-CloudTask' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    It 'lists tasks, filters them by status and id, and names a missing id (TaskNotFound)' {
+        $tasks = @(Move-CloudVM -VM 'crm-web01', 'crm-web02' -Destination 'avs-westeurope' -RunAsync)
+        @(Get-CloudTask).Count | Should -Be 2
+        (Get-CloudTask -Id $tasks[1].Id).VM | Should -Be 'crm-web02'
+        $null = $tasks[0] | Stop-CloudTask -Confirm:$false
+        (Get-CloudTask -Status Canceled).Id | Should -Be $tasks[0].Id
+        { Get-CloudTask -Id 'task-999' -ErrorAction Stop } | Should -Throw -ErrorId 'TaskNotFound,HybridCmdlets.Commands.GetCloudTaskCommand'
+        $null = $tasks | Wait-CloudTask -WarningAction SilentlyContinue
+    }
+
+    It 'stops a task: the VM stays at its source and waiting gives a Canceled result' {
+        $task = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
+        $stopped = $task | Stop-CloudTask -Confirm:$false -PassThru
+        $stopped.State | Should -Be 'Canceled'
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+        ($task | Wait-CloudTask -WarningAction SilentlyContinue).Status | Should -Be 'Canceled'
+        { $task | Stop-CloudTask -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'TaskNotRunning,HybridCmdlets.Commands.StopCloudTaskCommand'
+    }
+
+    It 'stops nothing with -WhatIf' {
+        $task = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
+        $task | Stop-CloudTask -WhatIf
+        $task.IsFinished | Should -BeFalse
+        ($task | Wait-CloudTask).Status | Should -Be 'Succeeded'
+    }
+
+    It 'refuses to replace a lab while moves are under way (LabBusy)' {
+        $null = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
+        { Open-HybridLab -Default -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'LabBusy,HybridCmdlets.Commands.OpenHybridLabCommand'
+        $null = Get-CloudTask | Wait-CloudTask
+    }
+}
+
+Describe 'Set-HybridLabOption for migrations' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    AfterAll {
+        Reset-HybridLab
+    }
+
+    It 'sets the time scale and the pre-copy algorithm' {
+        $lab = Set-HybridLabOption -TimeScale 0 -MigrationAlgorithm Xen -PassThru
+        $lab.MigrationAlgorithm | Should -Be 'Xen'
+        $lab.TimeScale | Should -Be 0
+        (Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope').Status | Should -Be 'Succeeded'
+    }
+
+    It 'refuses a negative time scale' {
+        { Set-HybridLabOption -TimeScale -1 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,HybridCmdlets.Commands.SetHybridLabOptionCommand'
+    }
+
+    It 'plays a move back at the time scale, so a user can watch it' {
+        # 600 virtual seconds per wall second: a move of about half a minute takes well under a second.
+        Set-HybridLabOption -TimeScale 600
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $result = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope'
+        $watch.Stop()
+        $result.Status | Should -Be 'Succeeded'
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterThan ($result.Duration.TotalSeconds / 600 * 0.5)
+    }
+}

@@ -2,7 +2,7 @@
 <#
 .SYNOPSIS
 A five-minute tour of HybridCmdlets on the embedded lab: the estate, its VMs, the links between sites, a
-rehearsed change, and a lab saved to a file and opened again.
+rehearsed change, migrations to Azure VMware Solution, and a lab saved to a file and opened again.
 
 .DESCRIPTION
 Imports the module built in out/HybridCmdlets (run ./build.ps1 first). Changes nothing outside a temporary lab
@@ -46,6 +46,19 @@ Get-CloudLink | Sort-Object -Property RttMs | Format-Table | Out-Host
 Write-Heading 'Rehearse adding a third pilot web server to AVS (-WhatIf: nothing is created)'
 New-CloudVM -Name pilot-web03 -Endpoint avs-westeurope -NumCpu 2 -MemoryGB 8 -Role Web -Tag 'Wave/pilot' -WhatIf
 Write-Host "VMs on avs-westeurope after the rehearsal: $(@(Get-CloudVM -Endpoint avs-westeurope).Count)"
+
+Write-Heading 'Rehearse moving an app server to AVS (-WhatIf says what would move where, and how)'
+Move-CloudVM -VM crm-app01 -Destination avs-westeurope -WhatIf
+
+Write-Heading 'Move it: a shared-nothing vMotion over the ExpressRoute link'
+Move-CloudVM -VM crm-app01 -Destination avs-westeurope | Out-Host
+
+Write-Heading 'Move the CRM web tier together, by Replication Assisted vMotion'
+Get-CloudVM -Name crm-web0* | Move-CloudVM -Destination avs-westeurope -MigrationType RAV -RunAsync | Wait-CloudTask | Out-Host
+
+Write-Heading 'A VM whose backup VLAN has no network in AVS is refused, and the lab is unchanged'
+Move-CloudVM -VM crm-db01 -Destination avs-westeurope -ErrorAction SilentlyContinue -ErrorVariable refused
+Write-Host "$($refused[0].FullyQualifiedErrorId): $($refused[0].Exception.Message)"
 
 $labFile = Join-Path ([IO.Path]::GetTempPath()) ('hybrid-tour-{0}.json' -f [guid]::NewGuid().ToString('N').Substring(0, 8))
 try {

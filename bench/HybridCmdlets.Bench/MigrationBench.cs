@@ -51,16 +51,16 @@ namespace HybridCmdlets.Bench
                 rows[rows.Count - 1] = median;
             }
 
-            Console.WriteLine("| VMs | plan | simulate | end to end | min | target | µs/VM | events | events/s | succeeded | virtual duration | 1st run | fingerprint |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| VMs | plan | simulate | end to end | min | target | µs/VM | events | events/s | succeeded | virtual duration | GC pauses | allocated | 1st run | fingerprint |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var r in rows)
             {
                 var target = r.Count <= 10_000 ? 1.0 : 10.0 * r.Count / 100_000;
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "| {0:N0} | {1:N0} ms | {2:N0} ms | {3:N0} ms | {4:N0} ms | ≤ {5:0.#} s {6} | {7:N1} | {8:N0} | {9:N0} | {10:N0} | {11:%d}d {11:hh}h | {14:N0} ms | {12}{13} |",
+                    "| {0:N0} | {1:N0} ms | {2:N0} ms | {3:N0} ms | {4:N0} ms | ≤ {5:0.#} s {6} | {7:N1} | {8:N0} | {9:N0} | {10:N0} | {11:%d}d {11:hh}h | {15:N0} ms ({17} gen2) | {16:N0} MB | {14:N0} ms | {12}{13} |",
                     r.Count, r.PlanMs, r.SimulateMs, r.TotalMs, r.MinTotalMs, target, r.TotalMs <= target * 1000 ? "PASS" : "FAIL",
                     r.TotalMs * 1000 / r.Count, r.Events, r.Events / (r.SimulateMs / 1000), r.Succeeded, TimeSpan.FromSeconds(r.VirtualSeconds),
-                    r.Fingerprint, r.SameFingerprint ? "" : " (RUNS DIFFER)", r.FirstRunMs));
+                    r.Fingerprint, r.SameFingerprint ? "" : " (RUNS DIFFER)", r.FirstRunMs, r.GCPauseMs, r.AllocatedMB, r.Gen2));
             }
 
             // Linear growth: the cost per VM should stay about the same from one size to the next.
@@ -73,6 +73,7 @@ namespace HybridCmdlets.Bench
                     a.Count, b.Count, (double)b.Count / a.Count, b.TotalMs / a.TotalMs, b.PlanMs / a.PlanMs, b.SimulateMs / a.SimulateMs, (double)b.Events / a.Events));
             }
 
+            Console.WriteLine("GC pauses, allocated: during plan + simulate (included in the times).");
             Console.WriteLine("1st run: the first, untimed run of that size; for the first size of the process it includes JIT compilation.");
             Console.WriteLine("fingerprint: SHA-256 (first 16 hex digits) of every result (times, downtime, rounds, bytes, throughput, status)");
             Console.WriteLine("and of the estate afterwards (each VM's place, NICs, disks; each datastore's free space); it must not change");
@@ -89,6 +90,9 @@ namespace HybridCmdlets.Bench
             GC.WaitForPendingFinalizers();
             GC.Collect();
 
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var paused = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
             var clock = Stopwatch.StartNew();
             var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc));
             var i = 0;
@@ -102,6 +106,9 @@ namespace HybridCmdlets.Bench
             clock.Restart();
             batch.RunToEnd();
             var simulated = clock.Elapsed;
+            paused = GC.GetTotalPauseDuration() - paused;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            gen2 = GC.CollectionCount(2) - gen2;
             return new Measured
             {
                 Count = count,
@@ -111,6 +118,9 @@ namespace HybridCmdlets.Bench
                 Events = batch.Clock.Processed,
                 Succeeded = batch.Runs.Count(r => r.Status == MigrationStatus.Succeeded),
                 VirtualSeconds = batch.Clock.Now,
+                GCPauseMs = paused.TotalMilliseconds,
+                AllocatedMB = allocated / 1048576.0,
+                Gen2 = gen2,
                 Fingerprint = Fingerprint(batch, estate),
             };
         }
@@ -186,7 +196,8 @@ namespace HybridCmdlets.Bench
         private sealed class Measured
         {
             public int Count;
-            public double PlanMs, SimulateMs, TotalMs, MinTotalMs, FirstRunMs;
+            public double PlanMs, SimulateMs, TotalMs, MinTotalMs, FirstRunMs, GCPauseMs, AllocatedMB;
+            public int Gen2;
             public long Events;
             public int Succeeded;
             public double VirtualSeconds;
@@ -209,6 +220,9 @@ namespace HybridCmdlets.Bench
                     PlanMs = Of(runs.Select(r => r.PlanMs)),
                     SimulateMs = Of(runs.Select(r => r.SimulateMs)),
                     TotalMs = Of(runs.Select(r => r.TotalMs)),
+                    GCPauseMs = Of(runs.Select(r => r.GCPauseMs)),
+                    AllocatedMB = Of(runs.Select(r => r.AllocatedMB)),
+                    Gen2 = first.Gen2,
                     MinTotalMs = runs.Min(r => r.TotalMs),
                     Events = first.Events,
                     Succeeded = first.Succeeded,

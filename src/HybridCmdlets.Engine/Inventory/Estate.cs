@@ -25,6 +25,13 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>Memory allocated to VMs per host ("endpoint\u0001host"), kept as VMs come, go and move, for placement.</summary>
         private readonly Dictionary<string, long> allocatedMBByHost = new Dictionary<string, long>(Names.Comparer);
         private readonly HashSet<string> migrating = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// Free space changed since the endpoint was last published, per endpoint and datastore. Datastores are never
+        /// changed once published, and copying an endpoint's whole datastore list at every move made a batch of
+        /// 100,000 moves allocate gigabytes; so changes gather here, and an endpoint is republished when next read.
+        /// </summary>
+        private readonly Dictionary<string, Dictionary<string, (Datastore Published, double FreeGB)>> unpublishedFreeSpace =
+            new Dictionary<string, Dictionary<string, (Datastore, double)>>(Names.Comparer);
         private int nextVMNumber;
         private int nextMacNumber;
 
@@ -46,7 +53,17 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
-        public IReadOnlyList<CloudEndpoint> Endpoints { get { lock (gate) return endpoints.ToArray(); } }
+        public IReadOnlyList<CloudEndpoint> Endpoints
+        {
+            get
+            {
+                lock (gate)
+                {
+                    PublishFreeSpace();
+                    return endpoints.ToArray();
+                }
+            }
+        }
 
         public IReadOnlyList<CloudLink> Links { get { lock (gate) return links.ToArray(); } }
 
@@ -57,7 +74,11 @@ namespace HybridCmdlets.Engine.Inventory
 
         public CloudEndpoint? FindEndpoint(string name)
         {
-            lock (gate) return endpoints.FirstOrDefault(e => Names.Equal(e.Name, name));
+            lock (gate)
+            {
+                PublishFreeSpace();
+                return endpoints.FirstOrDefault(e => Names.Equal(e.Name, name));
+            }
         }
 
         public CloudEndpoint GetEndpoint(string name) => FindEndpoint(name) ?? throw EngineErrors.EndpointNotFound(name);
@@ -96,6 +117,7 @@ namespace HybridCmdlets.Engine.Inventory
 
             lock (gate)
             {
+                PublishFreeSpace();
                 var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, spec.Endpoint)) ?? throw EngineErrors.EndpointNotFound(spec.Endpoint);
                 if (vmsByEndpointAndName.ContainsKey(Key(endpoint.Name, spec.Name))) throw EngineErrors.VMNameInUse(spec.Name, endpoint.Name);
                 var cluster = spec.Cluster == null
@@ -399,20 +421,46 @@ namespace HybridCmdlets.Engine.Inventory
             allocatedMBByHost[key] = AllocatedMemoryMB(vm.Endpoint, vm.VMHost) + sign * (long)vm.MemoryMB;
         }
 
-        /// <summary>Replaces the datastore's record (and so its endpoint's) with one whose free space is moved by deltaGB.</summary>
+        /// <summary>Moves a datastore's free space by deltaGB; the change is published with its endpoint when next read.</summary>
         private void AdjustFreeSpace(string endpointName, string datastoreName, double deltaGB)
         {
-            var index = endpoints.FindIndex(e => Names.Equal(e.Name, endpointName));
-            if (index < 0) return;
-            var endpoint = endpoints[index].Copy();
-            endpoint.Datastores = endpoint.Datastores.Select(d =>
+            if (!unpublishedFreeSpace.TryGetValue(endpointName, out var changes))
             {
-                if (!Names.Equal(d.Name, datastoreName)) return d;
-                var updated = d.Copy();
-                updated.FreeSpaceGB = Math.Round(Math.Min(d.CapacityGB, Math.Max(0, d.FreeSpaceGB + deltaGB)), 2);
-                return updated;
-            }).ToArray();
-            endpoints[index] = endpoint;
+                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName));
+                if (endpoint == null) return;
+                unpublishedFreeSpace.Add(endpoint.Name, changes = new Dictionary<string, (Datastore, double)>(Names.Comparer));
+            }
+
+            if (!changes.TryGetValue(datastoreName, out var change))
+            {
+                var datastore = endpoints.First(e => Names.Equal(e.Name, endpointName)).FindDatastore(datastoreName);
+                if (datastore == null) return;
+                change = (datastore, datastore.FreeSpaceGB);
+            }
+
+            var capacity = change.Published.CapacityGB;
+            changes[datastoreName] = (change.Published, Math.Round(Math.Min(capacity, Math.Max(0, change.FreeGB + deltaGB)), 2));
+        }
+
+        /// <summary>Replaces each endpoint whose free space changed, and its changed datastores, with updated copies.</summary>
+        private void PublishFreeSpace()
+        {
+            if (unpublishedFreeSpace.Count == 0) return;
+            foreach (var pair in unpublishedFreeSpace)
+            {
+                var index = endpoints.FindIndex(e => Names.Equal(e.Name, pair.Key));
+                var endpoint = endpoints[index].Copy();
+                endpoint.Datastores = endpoint.Datastores.Select(d =>
+                {
+                    if (!pair.Value.TryGetValue(d.Name, out var change)) return d;
+                    var updated = d.Copy();
+                    updated.FreeSpaceGB = change.FreeGB;
+                    return updated;
+                }).ToArray();
+                endpoints[index] = endpoint;
+            }
+
+            unpublishedFreeSpace.Clear();
         }
     }
 }

@@ -28,14 +28,16 @@ namespace HybridCmdlets.Engine.Simulation
         /// <summary>Bytes each uncapped flow has received since the link was made, as of <see cref="serviceTime"/>.</summary>
         private double service;
         private double serviceTime;
-        private long version;
         private long nextId;
+        /// <summary>The next completion on the clock, moved (not added again) whenever the rates change.</summary>
+        private readonly EventQueue.Timer completion;
 
         public SharedLink(EventQueue clock, double capacityBytesPerSecond)
         {
             Clock = clock;
             capacity = capacityBytesPerSecond;
             serviceTime = clock.Now;
+            completion = new EventQueue.Timer(Complete);
         }
 
         public EventQueue Clock { get; }
@@ -179,16 +181,11 @@ namespace HybridCmdlets.Engine.Simulation
 
         private void ScheduleNextCompletion()
         {
-            var mine = ++version;
             var next = double.PositiveInfinity;
             if (cappedByTime.Count > 0) next = cappedByTime.Min!.FinishTime - Clock.Now;
             if (freeByTag.Count > 0 && share > 0) next = Math.Min(next, (freeByTag.Min!.FinishTag - service) / share);
-            if (double.IsInfinity(next)) return;
-            Clock.After(Math.Max(0, next), () =>
-            {
-                if (mine != version) return;
-                Complete();
-            });
+            if (double.IsInfinity(next)) Clock.Unschedule(completion);
+            else Clock.Schedule(completion, Clock.Now + Math.Max(0, next));
         }
 
         private void Complete()

@@ -21,9 +21,9 @@ namespace HybridCmdlets.Engine.Inventory
         private readonly Dictionary<string, CloudVM> vmsById;
         /// <summary>Each VM's place in <see cref="vms"/>, so that replacing one after a migration is O(1).</summary>
         private readonly Dictionary<string, int> positionById;
-        private readonly Dictionary<string, CloudVM> vmsByEndpointAndName;
-        /// <summary>Memory allocated to VMs per host ("endpoint\u0001host"), kept as VMs come, go and move, for placement.</summary>
-        private readonly Dictionary<string, long> allocatedMBByHost = new Dictionary<string, long>(Names.Comparer);
+        private readonly Dictionary<(string Endpoint, string Name), CloudVM> vmsByEndpointAndName;
+        /// <summary>Memory allocated to VMs per host (endpoint and host name), kept as VMs come, go and move, for placement.</summary>
+        private readonly Dictionary<(string Endpoint, string Host), long> allocatedMBByHost = new Dictionary<(string, string), long>(NamePairComparer.Instance);
         private readonly HashSet<string> migrating = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>
         /// Free space changed since the endpoint was last published, per endpoint and datastore. Datastores are never
@@ -42,7 +42,7 @@ namespace HybridCmdlets.Engine.Inventory
             this.vms = vms.ToList();
             vmsById = new Dictionary<string, CloudVM>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
             positionById = new Dictionary<string, int>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
-            vmsByEndpointAndName = new Dictionary<string, CloudVM>(this.vms.Count, Names.Comparer);
+            vmsByEndpointAndName = new Dictionary<(string, string), CloudVM>(this.vms.Count, NamePairComparer.Instance);
             nextVMNumber = 1000;
             for (var i = 0; i < this.vms.Count; i++)
             {
@@ -77,7 +77,12 @@ namespace HybridCmdlets.Engine.Inventory
             lock (gate)
             {
                 PublishFreeSpace();
-                return endpoints.FirstOrDefault(e => Names.Equal(e.Name, name));
+                foreach (var endpoint in endpoints)
+                {
+                    if (Names.Equal(endpoint.Name, name)) return endpoint;
+                }
+
+                return null;
             }
         }
 
@@ -330,7 +335,17 @@ namespace HybridCmdlets.Engine.Inventory
             id.StartsWith(VMIdPrefix, StringComparison.OrdinalIgnoreCase)
             && int.TryParse(id.Substring(VMIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
-        private static string Key(string endpoint, string name) => endpoint + "\u0001" + name;
+        /// <summary>A pair of inventory names, each compared as <see cref="Names"/> does: a key without building a string.</summary>
+        private static (string, string) Key(string endpoint, string name) => (endpoint, name);
+
+        private sealed class NamePairComparer : IEqualityComparer<(string, string)>
+        {
+            public static readonly NamePairComparer Instance = new NamePairComparer();
+
+            public bool Equals((string, string) x, (string, string) y) => Names.Equal(x.Item1, y.Item1) && Names.Equal(x.Item2, y.Item2);
+
+            public int GetHashCode((string, string) pair) => unchecked(Names.Comparer.GetHashCode(pair.Item1) * 31 + Names.Comparer.GetHashCode(pair.Item2));
+        }
 
         private static void CheckRange(string name, double value, double min, double max, string range)
         {
@@ -380,19 +395,51 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         /// <summary>The cluster of an endpoint with the most memory free, as DRS would place a VM; null when none is left.</summary>
+        /// <remarks>Ties go to the first cluster, as a stable sort would leave them (planning runs once per VM: no LINQ).</remarks>
         internal CloudCluster? ChooseCluster(CloudEndpoint endpoint, string? exclude)
         {
-            lock (gate) return endpoint.Clusters.Where(c => !Names.Equal(c.Name, exclude)).OrderByDescending(FreeMemoryGB).FirstOrDefault();
+            lock (gate)
+            {
+                CloudCluster? best = null;
+                var bestFreeGB = 0.0;
+                foreach (var cluster in endpoint.Clusters)
+                {
+                    if (Names.Equal(cluster.Name, exclude)) continue;
+                    var freeGB = FreeMemoryGB(cluster);
+                    if (best != null && freeGB.CompareTo(bestFreeGB) <= 0) continue;
+                    best = cluster;
+                    bestFreeGB = freeGB;
+                }
+
+                return best;
+            }
         }
 
-        /// <summary>The host of the cluster with the least memory allocated.</summary>
+        /// <summary>The host of the cluster with the least memory allocated (the first of those).</summary>
         internal CloudHost ChooseHost(CloudEndpoint endpoint, CloudCluster cluster)
         {
-            lock (gate) return cluster.Hosts.OrderBy(h => AllocatedMemoryMB(endpoint.Name, h.Name)).First();
+            lock (gate)
+            {
+                CloudHost? best = null;
+                var bestMB = 0L;
+                foreach (var host in cluster.Hosts)
+                {
+                    var mb = AllocatedMemoryMB(endpoint.Name, host.Name);
+                    if (best != null && mb >= bestMB) continue;
+                    best = host;
+                    bestMB = mb;
+                }
+
+                return best ?? throw new InvalidOperationException("Sequence contains no elements");
+            }
         }
 
-        private double FreeMemoryGB(CloudCluster cluster) =>
-            cluster.MemoryGB - cluster.Hosts.Sum(h => AllocatedMemoryMB(cluster.Endpoint, h.Name)) / 1024.0;
+        private double FreeMemoryGB(CloudCluster cluster)
+        {
+            var allocatedMB = 0L;
+            foreach (var host in cluster.Hosts) allocatedMB = checked(allocatedMB + AllocatedMemoryMB(cluster.Endpoint, host.Name));
+            return cluster.MemoryGB - allocatedMB / 1024.0;
+        }
 
         private long AllocatedMemoryMB(string endpoint, string host) =>
             allocatedMBByHost.TryGetValue(Key(endpoint, host), out var mb) ? mb : 0;

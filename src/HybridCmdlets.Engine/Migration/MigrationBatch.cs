@@ -30,8 +30,6 @@ namespace HybridCmdlets.Engine.Migration
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
         private readonly List<MigrationRun> runs = new List<MigrationRun>();
-        /// <summary>Waiting migrations, per resource they claim, in the order they were added.</summary>
-        private readonly Dictionary<string, LinkedList<MigrationRun>> waitingFor = new Dictionary<string, LinkedList<MigrationRun>>(Names.Comparer);
 
         public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
         {
@@ -64,14 +62,14 @@ namespace HybridCmdlets.Engine.Migration
                 Status = MigrationStatus.Queued,
                 Warnings = Warnings(plan),
             };
-            var run = new MigrationRun(runs.Count + 1, plan, ConcurrencyLimits.Claims(plan), result)
+            var run = new MigrationRun(runs.Count + 1, plan, limits.Resolve(ConcurrencyLimits.Claims(plan)), result)
             {
                 QueuedAt = Clock.Now,
                 Policy = PreCopyPolicy.For(algorithm ?? defaultAlgorithm),
             };
             runs.Add(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
-            if (run.Claims.All(c => !waitingFor.TryGetValue(c.Resource, out var queue) || queue.Count == 0) && limits.TryAcquire(run.Claims)) Begin(run);
+            if (run.Claims.All(c => c.Resource.Waiting == null || c.Resource.Waiting.Count == 0) && ConcurrencyLimits.TryAcquire(run.Claims)) Begin(run);
             else Enqueue(run);
             return run;
         }
@@ -133,7 +131,7 @@ namespace HybridCmdlets.Engine.Migration
             var started = false;
             foreach (var run in runs)
             {
-                if (run.Status != MigrationStatus.Queued || run.Done || !limits.TryAcquire(run.Claims)) continue;
+                if (run.Status != MigrationStatus.Queued || run.Done || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
                 Dequeue(run);
                 Begin(run);
                 started = true;
@@ -146,14 +144,18 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in run.Claims)
             {
-                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) waitingFor[claim.Resource] = queue = new LinkedList<MigrationRun>();
-                queue.AddLast(run);
+                var queue = claim.Resource.Waiting ??= new LinkedList<MigrationRun>();
+                claim.WaitingNode = queue.AddLast(run);
             }
         }
 
         private void Dequeue(MigrationRun run)
         {
-            foreach (var claim in run.Claims) waitingFor[claim.Resource].Remove(run);
+            foreach (var claim in run.Claims)
+            {
+                claim.Resource.Waiting!.Remove(claim.WaitingNode!);
+                claim.WaitingNode = null;
+            }
         }
 
         /// <summary>
@@ -165,8 +167,9 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in freed.Claims)
             {
-                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) continue;
-                while (queue.First != null && limits.TryAcquire(queue.First.Value.Claims))
+                var queue = claim.Resource.Waiting;
+                if (queue == null) continue;
+                while (queue.First != null && ConcurrencyLimits.TryAcquire(queue.First.Value.Claims))
                 {
                     var run = queue.First.Value;
                     Dequeue(run);
@@ -297,7 +300,7 @@ namespace HybridCmdlets.Engine.Migration
             Finished?.Invoke(run);
             if (!neverStarted)
             {
-                limits.Release(run.Claims);
+                ConcurrencyLimits.Release(run.Claims);
                 Clock.After(0, () => Admit(run));
             }
         }

@@ -264,19 +264,23 @@ namespace HybridCmdlets.Engine.Inventory
                 moved.Cluster = plan.DestinationCluster.Name;
                 moved.VMHost = plan.DestinationHost.Name;
                 moved.Datastore = plan.DestinationDatastore.Name;
-                moved.HardDisks = current.HardDisks.Select(d =>
+                var disks = new HardDisk[current.HardDisks.Count];
+                for (var i = 0; i < disks.Length; i++)
                 {
-                    var disk = d.Copy();
-                    disk.Datastore = plan.DestinationDatastore.Name;
-                    return disk;
-                }).ToArray();
-                moved.NetworkAdapters = current.NetworkAdapters.Select(n =>
+                    disks[i] = current.HardDisks[i].Copy();
+                    disks[i].Datastore = plan.DestinationDatastore.Name;
+                }
+
+                moved.HardDisks = disks;
+                var nics = new NetworkAdapter[current.NetworkAdapters.Count];
+                for (var i = 0; i < nics.Length; i++)
                 {
-                    var nic = n.Copy();
-                    nic.NetworkName = plan.NetworkMapping.TryGetValue(n.NetworkName, out var mapped) ? mapped : n.NetworkName;
+                    var nic = nics[i] = current.NetworkAdapters[i].Copy();
+                    nic.NetworkName = plan.NetworkMapping.TryGetValue(nic.NetworkName, out var mapped) ? mapped : nic.NetworkName;
                     if (bulk) nic.MacAddress = MacAddress(nextMacNumber++);
-                    return nic;
-                }).ToArray();
+                }
+
+                moved.NetworkAdapters = nics;
                 if (powerCycled) moved.CpuBaseline = plan.DestinationCluster.EvcMode;
                 if (bulk)
                 {
@@ -289,7 +293,7 @@ namespace HybridCmdlets.Engine.Inventory
                     AdjustFreeSpace(plan.Destination.Name, plan.DestinationDatastore.Name, -current.UsedSpaceGB);
                     if (!bulk)
                     {
-                        foreach (var disk in current.HardDisks) AdjustFreeSpace(current.Endpoint, disk.Datastore, disk.UsedGB);
+                        for (var i = 0; i < current.HardDisks.Count; i++) AdjustFreeSpace(current.Endpoint, current.HardDisks[i].Datastore, current.HardDisks[i].UsedGB);
                     }
                 }
 

@@ -56,16 +56,18 @@ namespace HybridCmdlets.Engine.Migration
                     break;
             }
 
-            // The same resource named twice (source and destination host of a move within one host) is claimed once.
-            var merged = new Dictionary<string, (int Capacity, int Cost)>(Names.Comparer);
+            // The same resource named twice (source and destination host of a move within one host) is claimed once,
+            // where it was first named, with the later capacity and the higher cost.
+            var merged = new List<(string, int, int)>(claims.Count);
             foreach (var (resource, capacity, cost) in claims)
             {
-                merged[resource] = merged.TryGetValue(resource, out var before) ? (capacity, Math.Max(before.Cost, cost)) : (capacity, cost);
+                var at = 0;
+                while (at < merged.Count && !Names.Equal(merged[at].Item1, resource)) at++;
+                if (at == merged.Count) merged.Add((resource, capacity, cost));
+                else merged[at] = (merged[at].Item1, capacity, Math.Max(merged[at].Item3, cost));
             }
 
-            var result = new List<(string, int, int)>();
-            foreach (var pair in merged) result.Add((pair.Key, pair.Value.Capacity, pair.Value.Cost));
-            return result;
+            return merged;
         }
 
         public bool TryAcquire(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims) => TryAcquire(Resolve(claims));

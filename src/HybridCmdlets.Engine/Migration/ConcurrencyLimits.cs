@@ -121,12 +121,15 @@ namespace HybridCmdlets.Engine.Migration
 
             public int Used { get; set; }
 
-            /// <summary>Migrations of a batch waiting for it, in the order they were added; null until one waits.</summary>
-            public LinkedList<MigrationRun>? Waiting { get; set; }
+            /// <summary>
+            /// Migrations of a batch waiting for it, in the order they were added; null until one waits. One that
+            /// started through another resource stays until it reaches the front (see MigrationBatch.FirstWaiting).
+            /// </summary>
+            public Queue<MigrationRun>? Waiting { get; set; }
         }
 
         /// <summary>What one migration claims of one resource (capacity is per claim: a vMotion network's depends on the pair of hosts).</summary>
-        internal sealed class Claim
+        internal readonly struct Claim
         {
             public Claim(Resource resource, int capacity, int cost)
             {
@@ -140,9 +143,6 @@ namespace HybridCmdlets.Engine.Migration
             public int Capacity { get; }
 
             public int Cost { get; }
-
-            /// <summary>The migration's place in the resource's waiting list while it waits, for removal in O(1).</summary>
-            public LinkedListNode<MigrationRun>? WaitingNode { get; set; }
         }
     }
 }

@@ -69,7 +69,7 @@ namespace HybridCmdlets.Engine.Migration
             };
             runs.Add(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
-            if (run.Claims.All(c => c.Resource.Waiting == null || c.Resource.Waiting.Count == 0) && ConcurrencyLimits.TryAcquire(run.Claims)) Begin(run);
+            if (run.Claims.All(c => FirstWaiting(c.Resource) == null) && ConcurrencyLimits.TryAcquire(run.Claims)) Begin(run);
             else Enqueue(run);
             return run;
         }
@@ -90,7 +90,6 @@ namespace HybridCmdlets.Engine.Migration
             if (run.Done) return;
             if (run.Status == MigrationStatus.Queued)
             {
-                Dequeue(run);
                 End(run, null, "Canceled", "The migration was canceled before it started; the VM is where it was.", neverStarted: true);
                 // Those queued behind it may have been waiting only for their turn.
                 Clock.After(0, () => Admit(run));
@@ -131,8 +130,7 @@ namespace HybridCmdlets.Engine.Migration
             var started = false;
             foreach (var run in runs)
             {
-                if (run.Status != MigrationStatus.Queued || run.Done || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
-                Dequeue(run);
+                if (!IsWaiting(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
                 Begin(run);
                 started = true;
             }
@@ -140,22 +138,23 @@ namespace HybridCmdlets.Engine.Migration
             return started;
         }
 
-        private void Enqueue(MigrationRun run)
+        private static void Enqueue(MigrationRun run)
         {
-            foreach (var claim in run.Claims)
-            {
-                var queue = claim.Resource.Waiting ??= new LinkedList<MigrationRun>();
-                claim.WaitingNode = queue.AddLast(run);
-            }
+            foreach (var claim in run.Claims) (claim.Resource.Waiting ??= new Queue<MigrationRun>()).Enqueue(run);
         }
 
-        private void Dequeue(MigrationRun run)
+        private static bool IsWaiting(MigrationRun run) => run.Status == MigrationStatus.Queued && !run.Done;
+
+        /// <summary>
+        /// The oldest migration still waiting for the resource, or null. A migration leaves every waiting list when it
+        /// starts or is canceled; rather than search each list for it then, the lists drop it when it comes first.
+        /// </summary>
+        private static MigrationRun? FirstWaiting(ConcurrencyLimits.Resource resource)
         {
-            foreach (var claim in run.Claims)
-            {
-                claim.Resource.Waiting!.Remove(claim.WaitingNode!);
-                claim.WaitingNode = null;
-            }
+            var queue = resource.Waiting;
+            if (queue == null) return null;
+            while (queue.Count > 0 && !IsWaiting(queue.Peek())) queue.Dequeue();
+            return queue.Count > 0 ? queue.Peek() : null;
         }
 
         /// <summary>
@@ -167,12 +166,9 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in freed.Claims)
             {
-                var queue = claim.Resource.Waiting;
-                if (queue == null) continue;
-                while (queue.First != null && ConcurrencyLimits.TryAcquire(queue.First.Value.Claims))
+                while (FirstWaiting(claim.Resource) is MigrationRun run && ConcurrencyLimits.TryAcquire(run.Claims))
                 {
-                    var run = queue.First.Value;
-                    Dequeue(run);
+                    claim.Resource.Waiting!.Dequeue();
                     Begin(run);
                 }
             }

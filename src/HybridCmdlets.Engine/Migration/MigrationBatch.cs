@@ -230,16 +230,35 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>Copies the disks while the VM runs, then the writes made meanwhile, until they settle.</summary>
+        /// <remarks>
+        /// A replication takes tens of rounds when the link is crowded, so one callback serves them all (a closure
+        /// and a delegate per round were most of what a large batch allocated).
+        /// </remarks>
         private void Replicate(MigrationRun run, SharedLink link, double bytes, double writeBytesPerSecond, Action then)
         {
-            run.Phase = "replicating disks";
+            var cap = ReplicationCap(run.Plan);
+            var roundBytes = bytes;
             var began = Clock.Now;
-            Transfer(run, link, bytes, ReplicationCap(run.Plan), () =>
+            Action<Flow>? copied = null;
+            copied = flow =>
             {
+                run.CurrentFlow = null;
+                run.Result.DiskTransferredGB += flow.Bytes / GiB;
                 var changed = writeBytesPerSecond * (Clock.Now - began);
-                if (changed > MirrorSettledBytes && changed < bytes) Replicate(run, link, changed, writeBytesPerSecond, then);
-                else then();
-            });
+                if (changed > MirrorSettledBytes && changed < roundBytes)
+                {
+                    roundBytes = changed;
+                    began = Clock.Now;
+                    run.Phase = "replicating disks";
+                    run.CurrentFlow = link.Start(roundBytes, cap, copied!);
+                }
+                else
+                {
+                    then();
+                }
+            };
+            run.Phase = "replicating disks";
+            run.CurrentFlow = link.Start(roundBytes, cap, copied);
         }
 
         /// <summary>Bulk: power off at the source, send the last changes, power on at the destination.</summary>

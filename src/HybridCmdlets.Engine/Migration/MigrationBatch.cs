@@ -30,6 +30,13 @@ namespace HybridCmdlets.Engine.Migration
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
         private readonly List<MigrationRun> runs = new List<MigrationRun>();
+        /// <summary>
+        /// Strings that many results share (a source cluster, a warning): each kept once per batch. A batch of
+        /// 100,000 keeps its results until it ends, and the GC copied each result's own copies as it aged.
+        /// </summary>
+        private readonly Dictionary<string, string> shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>The policies are stateless (a migration's state is its PreCopyState): one per algorithm.</summary>
+        private readonly Dictionary<MigrationAlgorithm, PreCopyPolicy> policies = new Dictionary<MigrationAlgorithm, PreCopyPolicy>();
 
         public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
         {
@@ -56,8 +63,8 @@ namespace HybridCmdlets.Engine.Migration
             {
                 VM = plan.VM.Name,
                 VMId = plan.VM.Id,
-                Source = plan.Source.Name + "/" + plan.VM.Cluster,
-                Destination = plan.DestinationDescription,
+                Source = Shared(plan.Source.Name + "/" + plan.VM.Cluster),
+                Destination = Shared(plan.DestinationDescription),
                 MigrationType = plan.Type,
                 Status = MigrationStatus.Queued,
                 Warnings = Warnings(plan),
@@ -65,7 +72,7 @@ namespace HybridCmdlets.Engine.Migration
             var run = new MigrationRun(runs.Count + 1, plan, limits.Resolve(ConcurrencyLimits.Claims(plan)), result)
             {
                 QueuedAt = Clock.Now,
-                Policy = PreCopyPolicy.For(algorithm ?? defaultAlgorithm),
+                Policy = PolicyFor(algorithm ?? defaultAlgorithm),
             };
             runs.Add(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
@@ -104,15 +111,28 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
-        private static IReadOnlyList<string> Warnings(MigrationPlan plan)
+        private string Shared(string value)
+        {
+            if (shared.TryGetValue(value, out var existing)) return existing;
+            shared.Add(value, value);
+            return value;
+        }
+
+        private PreCopyPolicy PolicyFor(MigrationAlgorithm algorithm)
+        {
+            if (!policies.TryGetValue(algorithm, out var policy)) policies.Add(algorithm, policy = PreCopyPolicy.For(algorithm));
+            return policy;
+        }
+
+        private IReadOnlyList<string> Warnings(MigrationPlan plan)
         {
             var warnings = new List<string>();
             if (plan.Type == MigrationType.vMotion && plan.Link != null && plan.Link.BandwidthMbps < 1000)
             {
-                warnings.Add(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps));
+                warnings.Add(Shared(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps)));
             }
 
-            if (plan.CrossesEndpoints) warnings.Add("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one.");
+            if (plan.CrossesEndpoints) warnings.Add(Shared("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one."));
             if (plan.Type == MigrationType.Bulk)
             {
                 warnings.Add("Bulk: the source VM stays behind, powered off and renamed with a timestamp; the new VM has new MAC addresses and no snapshots.");

@@ -33,7 +33,7 @@ namespace HybridCmdlets.Bench
             if (string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
             {
                 IReadOnlyList<int> counts = MigrationBench.DefaultCounts;
-                var iterations = 3;
+                var iterations = 5;
                 var seed = LabGenerator.DefaultSeed;
                 try
                 {
@@ -85,7 +85,7 @@ namespace HybridCmdlets.Bench
 
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
-            "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 3] [--seed 20261122]";
+            "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]";
     }
 
     internal sealed class LabBenchOptions

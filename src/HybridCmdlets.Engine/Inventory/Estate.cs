@@ -434,6 +434,7 @@ namespace HybridCmdlets.Engine.Inventory
                     bestMB = mb;
                 }
 
+                // A cluster without hosts: the same exception as the First() this loop replaced.
                 return best ?? throw new InvalidOperationException("Sequence contains no elements");
             }
         }
@@ -475,22 +476,18 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>Moves a datastore's free space by deltaGB; the change is published with its endpoint when next read.</summary>
         private void AdjustFreeSpace(string endpointName, string datastoreName, double deltaGB)
         {
-            if (!unpublishedFreeSpace.TryGetValue(endpointName, out var changes))
+            unpublishedFreeSpace.TryGetValue(endpointName, out var changes);
+            if (changes == null || !changes.TryGetValue(datastoreName, out var change))
             {
-                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName));
-                if (endpoint == null) return;
-                unpublishedFreeSpace.Add(endpoint.Name, changes = new Dictionary<string, (Datastore, double)>(Names.Comparer));
-            }
-
-            if (!changes.TryGetValue(datastoreName, out var change))
-            {
-                var datastore = endpoints.First(e => Names.Equal(e.Name, endpointName)).FindDatastore(datastoreName);
+                // Not changed since published: start from the published record.
+                var datastore = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName))?.FindDatastore(datastoreName);
                 if (datastore == null) return;
+                if (changes == null) unpublishedFreeSpace.Add(endpointName, changes = new Dictionary<string, (Datastore, double)>(Names.Comparer));
                 change = (datastore, datastore.FreeSpaceGB);
             }
 
-            var capacity = change.Published.CapacityGB;
-            changes[datastoreName] = (change.Published, Math.Round(Math.Min(capacity, Math.Max(0, change.FreeGB + deltaGB)), 2));
+            var freeGB = Math.Round(Math.Min(change.Published.CapacityGB, Math.Max(0, change.FreeGB + deltaGB)), 2);
+            changes[datastoreName] = (change.Published, freeGB);
         }
 
         /// <summary>Replaces each endpoint whose free space changed, and its changed datastores, with updated copies.</summary>

@@ -71,6 +71,7 @@ namespace HybridCmdlets.Engine.Migration
                 if (datastore != null && (best == null || datastore.FreeSpaceGB.CompareTo(best.FreeSpaceGB) > 0)) best = datastore;
             }
 
+            // A cluster mounting no datastore of the endpoint: the same exception as the First() this loop replaced.
             return best ?? throw new InvalidOperationException("Sequence contains no elements");
         }
 

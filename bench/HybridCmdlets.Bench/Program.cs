@@ -32,10 +32,31 @@ namespace HybridCmdlets.Bench
 
             if (string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
             {
-                var counts = args.Length > 2 && args[1] == "--vms"
-                    ? args[2].Split(',').Select(c => int.Parse(c, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray()
-                    : new[] { 1_000, 10_000 };
-                MigrationBench.Run(counts);
+                IReadOnlyList<int> counts = MigrationBench.DefaultCounts;
+                var iterations = 5;
+                var seed = LabGenerator.DefaultSeed;
+                try
+                {
+                    for (var i = 1; i < args.Length; i++)
+                    {
+                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
+                        switch (args[i])
+                        {
+                            case "--vms": counts = Next().Split(',').Select(c => LabBenchOptions.Int(c, 1)).ToArray(); break;
+                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
+                            case "--seed": seed = LabBenchOptions.Int(Next(), int.MinValue); break;
+                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
+                        }
+                    }
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                MigrationBench.Run(counts, iterations, seed);
                 return 0;
             }
 
@@ -64,7 +85,7 @@ namespace HybridCmdlets.Bench
 
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
-            "       HybridCmdlets.Bench migrate [--vms 1000,10000]";
+            "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]";
     }
 
     internal sealed class LabBenchOptions
@@ -83,9 +104,6 @@ namespace HybridCmdlets.Bench
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                int Int(string value, int min) =>
-                    int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
-                        ? n : throw new ArgumentException("'" + value + "' is not a whole number of at least " + min + ".");
                 switch (args[i])
                 {
                     case "--vms": o.VMs = Int(Next(), 1); break;
@@ -100,6 +118,10 @@ namespace HybridCmdlets.Bench
 
             return o;
         }
+
+        internal static int Int(string value, int min) =>
+            int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
+                ? n : throw new ArgumentException("'" + value + "' is not a whole number of at least " + min + ".");
     }
 
     internal sealed class LabBench
@@ -265,7 +287,7 @@ namespace HybridCmdlets.Bench
             });
         }
 
-        private static bool IsOptimized()
+        internal static bool IsOptimized()
         {
             var attribute = typeof(Estate).Assembly.GetCustomAttribute<DebuggableAttribute>();
             return attribute == null || !attribute.IsJITOptimizerDisabled;

@@ -35,11 +35,36 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>The newest virtual hardware any of its clusters can run.</summary>
         [JsonIgnore] public string MaxHardwareVersion => VirtualHardware.Format(Clusters.Count == 0 ? 0 : Clusters.Max(c => c.MaxHardwareVersionNumber));
 
-        public CloudCluster? FindCluster(string name) => Clusters.FirstOrDefault(c => Names.Equal(c.Name, name));
+        // Loops rather than LINQ: planning calls these for every VM, and a lambda capturing the name allocates.
+        public CloudCluster? FindCluster(string name)
+        {
+            for (var i = 0; i < Clusters.Count; i++)
+            {
+                if (Names.Equal(Clusters[i].Name, name)) return Clusters[i];
+            }
 
-        public Datastore? FindDatastore(string name) => Datastores.FirstOrDefault(d => Names.Equal(d.Name, name));
+            return null;
+        }
 
-        public CloudNetwork? FindNetwork(string name) => Networks.FirstOrDefault(n => Names.Equal(n.Name, name));
+        public Datastore? FindDatastore(string name)
+        {
+            for (var i = 0; i < Datastores.Count; i++)
+            {
+                if (Names.Equal(Datastores[i].Name, name)) return Datastores[i];
+            }
+
+            return null;
+        }
+
+        public CloudNetwork? FindNetwork(string name)
+        {
+            for (var i = 0; i < Networks.Count; i++)
+            {
+                if (Names.Equal(Networks[i].Name, name)) return Networks[i];
+            }
+
+            return null;
+        }
 
         internal CloudEndpoint Copy() => (CloudEndpoint)MemberwiseClone();
 

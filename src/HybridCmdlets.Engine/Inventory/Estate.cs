@@ -21,10 +21,17 @@ namespace HybridCmdlets.Engine.Inventory
         private readonly Dictionary<string, CloudVM> vmsById;
         /// <summary>Each VM's place in <see cref="vms"/>, so that replacing one after a migration is O(1).</summary>
         private readonly Dictionary<string, int> positionById;
-        private readonly Dictionary<string, CloudVM> vmsByEndpointAndName;
-        /// <summary>Memory allocated to VMs per host ("endpoint\u0001host"), kept as VMs come, go and move, for placement.</summary>
-        private readonly Dictionary<string, long> allocatedMBByHost = new Dictionary<string, long>(Names.Comparer);
+        private readonly Dictionary<(string Endpoint, string Name), CloudVM> vmsByEndpointAndName;
+        /// <summary>Memory allocated to VMs per host (endpoint and host name), kept as VMs come, go and move, for placement.</summary>
+        private readonly Dictionary<(string Endpoint, string Host), long> allocatedMBByHost = new Dictionary<(string, string), long>(NamePairComparer.Instance);
         private readonly HashSet<string> migrating = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// Free space changed since the endpoint was last published, per endpoint and datastore. Datastores are never
+        /// changed once published, and copying an endpoint's whole datastore list at every move made a batch of
+        /// 100,000 moves allocate gigabytes; so changes gather here, and an endpoint is republished when next read.
+        /// </summary>
+        private readonly Dictionary<string, Dictionary<string, (Datastore Published, double FreeGB)>> unpublishedFreeSpace =
+            new Dictionary<string, Dictionary<string, (Datastore, double)>>(Names.Comparer);
         private int nextVMNumber;
         private int nextMacNumber;
 
@@ -35,7 +42,7 @@ namespace HybridCmdlets.Engine.Inventory
             this.vms = vms.ToList();
             vmsById = new Dictionary<string, CloudVM>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
             positionById = new Dictionary<string, int>(this.vms.Count, StringComparer.OrdinalIgnoreCase);
-            vmsByEndpointAndName = new Dictionary<string, CloudVM>(this.vms.Count, Names.Comparer);
+            vmsByEndpointAndName = new Dictionary<(string, string), CloudVM>(this.vms.Count, NamePairComparer.Instance);
             nextVMNumber = 1000;
             for (var i = 0; i < this.vms.Count; i++)
             {
@@ -46,7 +53,17 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
-        public IReadOnlyList<CloudEndpoint> Endpoints { get { lock (gate) return endpoints.ToArray(); } }
+        public IReadOnlyList<CloudEndpoint> Endpoints
+        {
+            get
+            {
+                lock (gate)
+                {
+                    PublishFreeSpace();
+                    return endpoints.ToArray();
+                }
+            }
+        }
 
         public IReadOnlyList<CloudLink> Links { get { lock (gate) return links.ToArray(); } }
 
@@ -57,7 +74,16 @@ namespace HybridCmdlets.Engine.Inventory
 
         public CloudEndpoint? FindEndpoint(string name)
         {
-            lock (gate) return endpoints.FirstOrDefault(e => Names.Equal(e.Name, name));
+            lock (gate)
+            {
+                PublishFreeSpace();
+                foreach (var endpoint in endpoints)
+                {
+                    if (Names.Equal(endpoint.Name, name)) return endpoint;
+                }
+
+                return null;
+            }
         }
 
         public CloudEndpoint GetEndpoint(string name) => FindEndpoint(name) ?? throw EngineErrors.EndpointNotFound(name);
@@ -96,6 +122,7 @@ namespace HybridCmdlets.Engine.Inventory
 
             lock (gate)
             {
+                PublishFreeSpace();
                 var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, spec.Endpoint)) ?? throw EngineErrors.EndpointNotFound(spec.Endpoint);
                 if (vmsByEndpointAndName.ContainsKey(Key(endpoint.Name, spec.Name))) throw EngineErrors.VMNameInUse(spec.Name, endpoint.Name);
                 var cluster = spec.Cluster == null
@@ -238,19 +265,23 @@ namespace HybridCmdlets.Engine.Inventory
                 moved.Cluster = plan.DestinationCluster.Name;
                 moved.VMHost = plan.DestinationHost.Name;
                 moved.Datastore = plan.DestinationDatastore.Name;
-                moved.HardDisks = current.HardDisks.Select(d =>
+                var disks = new HardDisk[current.HardDisks.Count];
+                for (var i = 0; i < disks.Length; i++)
                 {
-                    var disk = d.Copy();
-                    disk.Datastore = plan.DestinationDatastore.Name;
-                    return disk;
-                }).ToArray();
-                moved.NetworkAdapters = current.NetworkAdapters.Select(n =>
+                    disks[i] = current.HardDisks[i].Copy();
+                    disks[i].Datastore = plan.DestinationDatastore.Name;
+                }
+
+                moved.HardDisks = disks;
+                var nics = new NetworkAdapter[current.NetworkAdapters.Count];
+                for (var i = 0; i < nics.Length; i++)
                 {
-                    var nic = n.Copy();
-                    nic.NetworkName = plan.NetworkMapping.TryGetValue(n.NetworkName, out var mapped) ? mapped : n.NetworkName;
+                    var nic = nics[i] = current.NetworkAdapters[i].Copy();
+                    nic.NetworkName = plan.NetworkMapping.TryGetValue(nic.NetworkName, out var mapped) ? mapped : nic.NetworkName;
                     if (bulk) nic.MacAddress = MacAddress(nextMacNumber++);
-                    return nic;
-                }).ToArray();
+                }
+
+                moved.NetworkAdapters = nics;
                 if (powerCycled) moved.CpuBaseline = plan.DestinationCluster.EvcMode;
                 if (bulk)
                 {
@@ -263,7 +294,7 @@ namespace HybridCmdlets.Engine.Inventory
                     AdjustFreeSpace(plan.Destination.Name, plan.DestinationDatastore.Name, -current.UsedSpaceGB);
                     if (!bulk)
                     {
-                        foreach (var disk in current.HardDisks) AdjustFreeSpace(current.Endpoint, disk.Datastore, disk.UsedGB);
+                        for (var i = 0; i < current.HardDisks.Count; i++) AdjustFreeSpace(current.Endpoint, current.HardDisks[i].Datastore, current.HardDisks[i].UsedGB);
                     }
                 }
 
@@ -309,7 +340,17 @@ namespace HybridCmdlets.Engine.Inventory
             id.StartsWith(VMIdPrefix, StringComparison.OrdinalIgnoreCase)
             && int.TryParse(id.Substring(VMIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
-        private static string Key(string endpoint, string name) => endpoint + "\u0001" + name;
+        /// <summary>A pair of inventory names, each compared as <see cref="Names"/> does: a key without building a string.</summary>
+        private static (string, string) Key(string endpoint, string name) => (endpoint, name);
+
+        private sealed class NamePairComparer : IEqualityComparer<(string, string)>
+        {
+            public static readonly NamePairComparer Instance = new NamePairComparer();
+
+            public bool Equals((string, string) x, (string, string) y) => Names.Equal(x.Item1, y.Item1) && Names.Equal(x.Item2, y.Item2);
+
+            public int GetHashCode((string, string) pair) => unchecked(Names.Comparer.GetHashCode(pair.Item1) * 31 + Names.Comparer.GetHashCode(pair.Item2));
+        }
 
         private static void CheckRange(string name, double value, double min, double max, string range)
         {
@@ -359,24 +400,52 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         /// <summary>The cluster of an endpoint with the most memory free, as DRS would place a VM; null when none is left.</summary>
+        /// <remarks>Ties go to the first cluster, as a stable sort would leave them (planning runs once per VM: no LINQ).</remarks>
         internal CloudCluster? ChooseCluster(CloudEndpoint endpoint, string? exclude, IReadOnlyCollection<string>? among = null)
         {
             lock (gate)
             {
-                return endpoint.Clusters
-                    .Where(c => !Names.Equal(c.Name, exclude) && (among == null || among.Contains(c.Name, Names.Comparer)))
-                    .OrderByDescending(FreeMemoryGB).FirstOrDefault();
+                CloudCluster? best = null;
+                var bestFreeGB = 0.0;
+                foreach (var cluster in endpoint.Clusters)
+                {
+                    if (Names.Equal(cluster.Name, exclude) || (among != null && !among.Contains(cluster.Name, Names.Comparer))) continue;
+                    var freeGB = FreeMemoryGB(cluster);
+                    if (best != null && freeGB.CompareTo(bestFreeGB) <= 0) continue;
+                    best = cluster;
+                    bestFreeGB = freeGB;
+                }
+
+                return best;
             }
         }
 
-        /// <summary>The host of the cluster with the least memory allocated.</summary>
+        /// <summary>The host of the cluster with the least memory allocated (the first of those).</summary>
         internal CloudHost ChooseHost(CloudEndpoint endpoint, CloudCluster cluster)
         {
-            lock (gate) return cluster.Hosts.OrderBy(h => AllocatedMemoryMB(endpoint.Name, h.Name)).First();
+            lock (gate)
+            {
+                CloudHost? best = null;
+                var bestMB = 0L;
+                foreach (var host in cluster.Hosts)
+                {
+                    var mb = AllocatedMemoryMB(endpoint.Name, host.Name);
+                    if (best != null && mb >= bestMB) continue;
+                    best = host;
+                    bestMB = mb;
+                }
+
+                // A cluster without hosts: the same exception as the First() this loop replaced.
+                return best ?? throw new InvalidOperationException("Sequence contains no elements");
+            }
         }
 
-        private double FreeMemoryGB(CloudCluster cluster) =>
-            cluster.MemoryGB - cluster.Hosts.Sum(h => AllocatedMemoryMB(cluster.Endpoint, h.Name)) / 1024.0;
+        private double FreeMemoryGB(CloudCluster cluster)
+        {
+            var allocatedMB = 0L;
+            foreach (var host in cluster.Hosts) allocatedMB = checked(allocatedMB + AllocatedMemoryMB(cluster.Endpoint, host.Name));
+            return cluster.MemoryGB - allocatedMB / 1024.0;
+        }
 
         private long AllocatedMemoryMB(string endpoint, string host) =>
             allocatedMBByHost.TryGetValue(Key(endpoint, host), out var mb) ? mb : 0;
@@ -405,20 +474,42 @@ namespace HybridCmdlets.Engine.Inventory
             allocatedMBByHost[key] = AllocatedMemoryMB(vm.Endpoint, vm.VMHost) + sign * (long)vm.MemoryMB;
         }
 
-        /// <summary>Replaces the datastore's record (and so its endpoint's) with one whose free space is moved by deltaGB.</summary>
+        /// <summary>Moves a datastore's free space by deltaGB; the change is published with its endpoint when next read.</summary>
         private void AdjustFreeSpace(string endpointName, string datastoreName, double deltaGB)
         {
-            var index = endpoints.FindIndex(e => Names.Equal(e.Name, endpointName));
-            if (index < 0) return;
-            var endpoint = endpoints[index].Copy();
-            endpoint.Datastores = endpoint.Datastores.Select(d =>
+            unpublishedFreeSpace.TryGetValue(endpointName, out var changes);
+            if (changes == null || !changes.TryGetValue(datastoreName, out var change))
             {
-                if (!Names.Equal(d.Name, datastoreName)) return d;
-                var updated = d.Copy();
-                updated.FreeSpaceGB = Math.Round(Math.Min(d.CapacityGB, Math.Max(0, d.FreeSpaceGB + deltaGB)), 2);
-                return updated;
-            }).ToArray();
-            endpoints[index] = endpoint;
+                // Not changed since published: start from the published record.
+                var datastore = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName))?.FindDatastore(datastoreName);
+                if (datastore == null) return;
+                if (changes == null) unpublishedFreeSpace.Add(endpointName, changes = new Dictionary<string, (Datastore, double)>(Names.Comparer));
+                change = (datastore, datastore.FreeSpaceGB);
+            }
+
+            var freeGB = Math.Round(Math.Min(change.Published.CapacityGB, Math.Max(0, change.FreeGB + deltaGB)), 2);
+            changes[datastoreName] = (change.Published, freeGB);
+        }
+
+        /// <summary>Replaces each endpoint whose free space changed, and its changed datastores, with updated copies.</summary>
+        private void PublishFreeSpace()
+        {
+            if (unpublishedFreeSpace.Count == 0) return;
+            foreach (var pair in unpublishedFreeSpace)
+            {
+                var index = endpoints.FindIndex(e => Names.Equal(e.Name, pair.Key));
+                var endpoint = endpoints[index].Copy();
+                endpoint.Datastores = endpoint.Datastores.Select(d =>
+                {
+                    if (!pair.Value.TryGetValue(d.Name, out var change)) return d;
+                    var updated = d.Copy();
+                    updated.FreeSpaceGB = change.FreeGB;
+                    return updated;
+                }).ToArray();
+                endpoints[index] = endpoint;
+            }
+
+            unpublishedFreeSpace.Clear();
         }
     }
 }

@@ -17,7 +17,8 @@ namespace HybridCmdlets.Engine.Migration
         public const int HcxManagerCapacity = 300;
         public const int HcxMeshCapacity = 200;
 
-        private readonly Dictionary<string, int> used = new Dictionary<string, int>(Names.Comparer);
+        /// <summary>Every resource claimed so far, by name; a migration's claims are resolved to them once.</summary>
+        private readonly Dictionary<string, Resource> resources = new Dictionary<string, Resource>(Names.Comparer);
 
         /// <summary>What a planned migration claims, resource by resource.</summary>
         public static IReadOnlyList<(string Resource, int Capacity, int Cost)> Claims(MigrationPlan plan)
@@ -55,34 +56,93 @@ namespace HybridCmdlets.Engine.Migration
                     break;
             }
 
-            // The same resource named twice (source and destination host of a move within one host) is claimed once.
-            var merged = new Dictionary<string, (int Capacity, int Cost)>(Names.Comparer);
+            // The same resource named twice (source and destination host of a move within one host) is claimed once,
+            // where it was first named, with the later capacity and the higher cost.
+            var merged = new List<(string, int, int)>(claims.Count);
             foreach (var (resource, capacity, cost) in claims)
             {
-                merged[resource] = merged.TryGetValue(resource, out var before) ? (capacity, Math.Max(before.Cost, cost)) : (capacity, cost);
+                var at = 0;
+                while (at < merged.Count && !Names.Equal(merged[at].Item1, resource)) at++;
+                if (at == merged.Count) merged.Add((resource, capacity, cost));
+                else merged[at] = (merged[at].Item1, capacity, Math.Max(merged[at].Item3, cost));
             }
 
-            var result = new List<(string, int, int)>();
-            foreach (var pair in merged) result.Add((pair.Key, pair.Value.Capacity, pair.Value.Cost));
-            return result;
+            return merged;
         }
 
-        public bool TryAcquire(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims)
+        public bool TryAcquire(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims) => TryAcquire(Resolve(claims));
+
+        public void Release(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims) => Release(Resolve(claims));
+
+        public int Used(string resource) => resources.TryGetValue(resource, out var r) ? r.Used : 0;
+
+        /// <summary>
+        /// The claims with their resources looked up: a migration that waits is tried again and again as others end,
+        /// and looking each resource up by its name every time was most of the cost of admission.
+        /// </summary>
+        internal Claim[] Resolve(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims)
         {
-            foreach (var (resource, capacity, cost) in claims)
+            var resolved = new Claim[claims.Count];
+            for (var i = 0; i < resolved.Length; i++)
             {
-                if (Used(resource) + cost > capacity) return false;
+                var (name, capacity, cost) = claims[i];
+                if (!resources.TryGetValue(name, out var resource)) resources.Add(name, resource = new Resource(name));
+                resolved[i] = new Claim(resource, capacity, cost);
             }
 
-            foreach (var (resource, _, cost) in claims) used[resource] = Used(resource) + cost;
+            return resolved;
+        }
+
+        internal static bool TryAcquire(Claim[] claims)
+        {
+            foreach (var claim in claims)
+            {
+                if (claim.Resource.Used + claim.Cost > claim.Capacity) return false;
+            }
+
+            foreach (var claim in claims) claim.Resource.Used += claim.Cost;
             return true;
         }
 
-        public void Release(IReadOnlyList<(string Resource, int Capacity, int Cost)> claims)
+        internal static void Release(Claim[] claims)
         {
-            foreach (var (resource, _, cost) in claims) used[resource] = Used(resource) - cost;
+            foreach (var claim in claims) claim.Resource.Used -= claim.Cost;
         }
 
-        public int Used(string resource) => used.TryGetValue(resource, out var n) ? n : 0;
+        /// <summary>A host, datastore, vMotion network, HCX manager or mesh: what is in use, and who waits for it.</summary>
+        internal sealed class Resource
+        {
+            public Resource(string name)
+            {
+                Name = name;
+            }
+
+            public string Name { get; }
+
+            public int Used { get; set; }
+
+            /// <summary>
+            /// Migrations of a batch waiting for it, in the order they were added; null until one waits. One that
+            /// started through another resource stays until it reaches the front (see MigrationBatch.FirstWaiting).
+            /// </summary>
+            public Queue<MigrationRun>? Waiting { get; set; }
+        }
+
+        /// <summary>What one migration claims of one resource (capacity is per claim: a vMotion network's depends on the pair of hosts).</summary>
+        internal readonly struct Claim
+        {
+            public Claim(Resource resource, int capacity, int cost)
+            {
+                Resource = resource;
+                Capacity = capacity;
+                Cost = cost;
+            }
+
+            public Resource Resource { get; }
+
+            public int Capacity { get; }
+
+            public int Cost { get; }
+        }
     }
 }

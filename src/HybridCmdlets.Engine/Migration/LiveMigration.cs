@@ -25,8 +25,16 @@ namespace HybridCmdlets.Engine.Migration
         private readonly PreCopyState state;
         private readonly List<PreCopyRound> rounds = new List<PreCopyRound>();
         private readonly LiveMigrationResult result = new LiveMigrationResult();
+        // A migration sends many rounds: one callback each for disk and memory rounds, and the round's start in
+        // fields, rather than a closure and a delegate per round.
+        private readonly Action<Flow> disksCopied;
+        private readonly Action<Flow> roundSent;
+        private double roundBegan;
+        private double roundThrottle;
         private Flow? current;
         private bool done;
+        /// <summary>The phase; null during pre-copy, whose phase names the round (built only when read).</summary>
+        private string? phase = "queued";
 
         public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished)
         {
@@ -36,10 +44,12 @@ namespace HybridCmdlets.Engine.Migration
             this.policy = policy;
             this.finished = finished;
             state = new PreCopyState(inputs.MemoryBytes, inputs.DirtyBytesPerSecond);
+            disksCopied = DisksCopied;
+            roundSent = RoundSent;
         }
 
         /// <summary>What the migration is doing now, for progress: "disk copy", "pre-copy round 3", "switchover".</summary>
-        public string Phase { get; private set; } = "queued";
+        public string Phase => phase ?? "pre-copy round " + (state.RoundsDone + 1).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Bytes sent so far, including the part of the current transfer already on the wire.</summary>
         public double BytesSent =>
@@ -65,17 +75,19 @@ namespace HybridCmdlets.Engine.Migration
 
         private void CopyDisks(double bytes)
         {
-            Phase = "disk copy";
-            var began = clock.Now;
-            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, flow =>
-            {
-                result.DiskBytesSent += flow.Bytes;
-                // The mirror is synchronous: a guest writing faster than the copy can carry is slowed to it, so
-                // what was written meanwhile never exceeds half of what was just copied.
-                var mirrored = Math.Min(inputs.DiskWriteBytesPerSecond * (clock.Now - began), flow.Bytes / 2);
-                if (mirrored > MirrorSettledBytes) CopyDisks(mirrored);
-                else PreCopy();
-            });
+            phase = "disk copy";
+            roundBegan = clock.Now;
+            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied);
+        }
+
+        private void DisksCopied(Flow flow)
+        {
+            result.DiskBytesSent += flow.Bytes;
+            // The mirror is synchronous: a guest writing faster than the copy can carry is slowed to it, so
+            // what was written meanwhile never exceeds half of what was just copied.
+            var mirrored = Math.Min(inputs.DiskWriteBytesPerSecond * (clock.Now - roundBegan), flow.Bytes / 2);
+            if (mirrored > MirrorSettledBytes) CopyDisks(mirrored);
+            else PreCopy();
         }
 
         private void PreCopy()
@@ -87,30 +99,33 @@ namespace HybridCmdlets.Engine.Migration
 
         private void SendRound(double bytes)
         {
-            Phase = "pre-copy round " + (state.RoundsDone + 1).ToString(CultureInfo.InvariantCulture);
-            var began = clock.Now;
-            var throttle = state.Throttle;
+            phase = null;
+            roundBegan = clock.Now;
+            roundThrottle = state.Throttle;
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.RoundRateLimit(state));
-            current = link.Start(bytes, cap, flow =>
-            {
-                var seconds = clock.Now - began;
-                var dirtied = DirtyMemory.UniqueBytes(seconds, inputs.DirtyBytesPerSecond * (1 - throttle), inputs.WorkingSetBytes);
-                state.RoundsDone++;
-                state.LastRoundBytes = flow.Bytes;
-                state.LastRoundSeconds = seconds;
-                state.Pending = dirtied;
-                state.TotalSent += flow.Bytes;
-                result.MemoryBytesSent += flow.Bytes;
-                rounds.Add(new PreCopyRound(state.RoundsDone, flow.Bytes, seconds, dirtied, throttle * 100));
-                result.ThrottlePercent = Math.Max(result.ThrottlePercent, throttle * 100);
-                if (policy.ShouldSwitchOver(state)) SwitchOver();
-                else SendRound(state.Pending);
-            });
+            current = link.Start(bytes, cap, roundSent);
+        }
+
+        private void RoundSent(Flow flow)
+        {
+            var seconds = clock.Now - roundBegan;
+            var throttle = roundThrottle;
+            var dirtied = DirtyMemory.UniqueBytes(seconds, inputs.DirtyBytesPerSecond * (1 - throttle), inputs.WorkingSetBytes);
+            state.RoundsDone++;
+            state.LastRoundBytes = flow.Bytes;
+            state.LastRoundSeconds = seconds;
+            state.Pending = dirtied;
+            state.TotalSent += flow.Bytes;
+            result.MemoryBytesSent += flow.Bytes;
+            rounds.Add(new PreCopyRound(state.RoundsDone, flow.Bytes, seconds, dirtied, throttle * 100));
+            result.ThrottlePercent = Math.Max(result.ThrottlePercent, throttle * 100);
+            if (policy.ShouldSwitchOver(state)) SwitchOver();
+            else SendRound(state.Pending);
         }
 
         private void SwitchOver()
         {
-            Phase = "switchover";
+            phase = "switchover";
             var bytes = state.Pending + inputs.DeviceStateBytes;
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.StopAndCopyRateLimit);
             var rate = Math.Min(cap, Math.Min(state.LastRoundRate, link.Capacity));
@@ -150,7 +165,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             if (done) return;
             done = true;
-            Phase = result.Succeeded ? "completed" : "failed";
+            phase = result.Succeeded ? "completed" : "failed";
             result.EndSeconds = clock.Now;
             result.Rounds = rounds.ToArray();
             finished(result);

@@ -30,8 +30,13 @@ namespace HybridCmdlets.Engine.Migration
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
         private readonly List<MigrationRun> runs = new List<MigrationRun>();
-        /// <summary>Waiting migrations, per resource they claim, in the order they were added.</summary>
-        private readonly Dictionary<string, LinkedList<MigrationRun>> waitingFor = new Dictionary<string, LinkedList<MigrationRun>>(Names.Comparer);
+        /// <summary>
+        /// Strings that many results share (a source cluster, a warning): each kept once per batch. A batch of
+        /// 100,000 keeps its results until it ends, and the GC copied each result's own copies as it aged.
+        /// </summary>
+        private readonly Dictionary<string, string> shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>The policies are stateless (a migration's state is its PreCopyState): one per algorithm.</summary>
+        private readonly Dictionary<MigrationAlgorithm, PreCopyPolicy> policies = new Dictionary<MigrationAlgorithm, PreCopyPolicy>();
 
         public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
         {
@@ -58,20 +63,20 @@ namespace HybridCmdlets.Engine.Migration
             {
                 VM = plan.VM.Name,
                 VMId = plan.VM.Id,
-                Source = plan.Source.Name + "/" + plan.VM.Cluster,
-                Destination = plan.DestinationDescription,
+                Source = Shared(plan.Source.Name + "/" + plan.VM.Cluster),
+                Destination = Shared(plan.DestinationDescription),
                 MigrationType = plan.Type,
                 Status = MigrationStatus.Queued,
                 Warnings = Warnings(plan),
             };
-            var run = new MigrationRun(runs.Count + 1, plan, ConcurrencyLimits.Claims(plan), result)
+            var run = new MigrationRun(runs.Count + 1, plan, limits.Resolve(ConcurrencyLimits.Claims(plan)), result)
             {
                 QueuedAt = Clock.Now,
-                Policy = PreCopyPolicy.For(algorithm ?? defaultAlgorithm),
+                Policy = PolicyFor(algorithm ?? defaultAlgorithm),
             };
             runs.Add(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
-            if (run.Claims.All(c => !waitingFor.TryGetValue(c.Resource, out var queue) || queue.Count == 0) && limits.TryAcquire(run.Claims)) Begin(run);
+            if (run.Claims.All(c => FirstWaiting(c.Resource) == null) && ConcurrencyLimits.TryAcquire(run.Claims)) Begin(run);
             else Enqueue(run);
             return run;
         }
@@ -92,7 +97,6 @@ namespace HybridCmdlets.Engine.Migration
             if (run.Done) return;
             if (run.Status == MigrationStatus.Queued)
             {
-                Dequeue(run);
                 End(run, null, "Canceled", "The migration was canceled before it started; the VM is where it was.", neverStarted: true);
                 // Those queued behind it may have been waiting only for their turn.
                 Clock.After(0, () => Admit(run));
@@ -107,15 +111,28 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
-        private static IReadOnlyList<string> Warnings(MigrationPlan plan)
+        private string Shared(string value)
+        {
+            if (shared.TryGetValue(value, out var existing)) return existing;
+            shared.Add(value, value);
+            return value;
+        }
+
+        private PreCopyPolicy PolicyFor(MigrationAlgorithm algorithm)
+        {
+            if (!policies.TryGetValue(algorithm, out var policy)) policies.Add(algorithm, policy = PreCopyPolicy.For(algorithm));
+            return policy;
+        }
+
+        private IReadOnlyList<string> Warnings(MigrationPlan plan)
         {
             var warnings = new List<string>();
             if (plan.Type == MigrationType.vMotion && plan.Link != null && plan.Link.BandwidthMbps < 1000)
             {
-                warnings.Add(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps));
+                warnings.Add(Shared(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps)));
             }
 
-            if (plan.CrossesEndpoints) warnings.Add("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one.");
+            if (plan.CrossesEndpoints) warnings.Add(Shared("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one."));
             if (plan.Type == MigrationType.Bulk)
             {
                 warnings.Add("Bulk: the source VM stays behind, powered off and renamed with a timestamp; the new VM has new MAC addresses and no snapshots.");
@@ -133,8 +150,7 @@ namespace HybridCmdlets.Engine.Migration
             var started = false;
             foreach (var run in runs)
             {
-                if (run.Status != MigrationStatus.Queued || run.Done || !limits.TryAcquire(run.Claims)) continue;
-                Dequeue(run);
+                if (!IsWaiting(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
                 Begin(run);
                 started = true;
             }
@@ -142,18 +158,23 @@ namespace HybridCmdlets.Engine.Migration
             return started;
         }
 
-        private void Enqueue(MigrationRun run)
+        private static void Enqueue(MigrationRun run)
         {
-            foreach (var claim in run.Claims)
-            {
-                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) waitingFor[claim.Resource] = queue = new LinkedList<MigrationRun>();
-                queue.AddLast(run);
-            }
+            foreach (var claim in run.Claims) (claim.Resource.Waiting ??= new Queue<MigrationRun>()).Enqueue(run);
         }
 
-        private void Dequeue(MigrationRun run)
+        private static bool IsWaiting(MigrationRun run) => run.Status == MigrationStatus.Queued && !run.Done;
+
+        /// <summary>
+        /// The oldest migration still waiting for the resource, or null. A migration leaves every waiting list when it
+        /// starts or is canceled; rather than search each list for it then, the lists drop it when it comes first.
+        /// </summary>
+        private static MigrationRun? FirstWaiting(ConcurrencyLimits.Resource resource)
         {
-            foreach (var claim in run.Claims) waitingFor[claim.Resource].Remove(run);
+            var queue = resource.Waiting;
+            if (queue == null) return null;
+            while (queue.Count > 0 && !IsWaiting(queue.Peek())) queue.Dequeue();
+            return queue.Count > 0 ? queue.Peek() : null;
         }
 
         /// <summary>
@@ -165,11 +186,9 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in freed.Claims)
             {
-                if (!waitingFor.TryGetValue(claim.Resource, out var queue)) continue;
-                while (queue.First != null && limits.TryAcquire(queue.First.Value.Claims))
+                while (FirstWaiting(claim.Resource) is MigrationRun run && ConcurrencyLimits.TryAcquire(run.Claims))
                 {
-                    var run = queue.First.Value;
-                    Dequeue(run);
+                    claim.Resource.Waiting!.Dequeue();
                     Begin(run);
                 }
             }
@@ -231,16 +250,35 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>Copies the disks while the VM runs, then the writes made meanwhile, until they settle.</summary>
+        /// <remarks>
+        /// A replication takes tens of rounds when the link is crowded, so one callback serves them all (a closure
+        /// and a delegate per round were most of what a large batch allocated).
+        /// </remarks>
         private void Replicate(MigrationRun run, SharedLink link, double bytes, double writeBytesPerSecond, Action then)
         {
-            run.Phase = "replicating disks";
+            var cap = ReplicationCap(run.Plan);
+            var roundBytes = bytes;
             var began = Clock.Now;
-            Transfer(run, link, bytes, ReplicationCap(run.Plan), () =>
+            Action<Flow>? copied = null;
+            copied = flow =>
             {
+                run.CurrentFlow = null;
+                run.Result.DiskTransferredGB += flow.Bytes / GiB;
                 var changed = writeBytesPerSecond * (Clock.Now - began);
-                if (changed > MirrorSettledBytes && changed < bytes) Replicate(run, link, changed, writeBytesPerSecond, then);
-                else then();
-            });
+                if (changed > MirrorSettledBytes && changed < roundBytes)
+                {
+                    roundBytes = changed;
+                    began = Clock.Now;
+                    run.Phase = "replicating disks";
+                    run.CurrentFlow = link.Start(roundBytes, cap, copied!);
+                }
+                else
+                {
+                    then();
+                }
+            };
+            run.Phase = "replicating disks";
+            run.CurrentFlow = link.Start(roundBytes, cap, copied);
         }
 
         /// <summary>Bulk: power off at the source, send the last changes, power on at the destination.</summary>
@@ -297,7 +335,7 @@ namespace HybridCmdlets.Engine.Migration
             Finished?.Invoke(run);
             if (!neverStarted)
             {
-                limits.Release(run.Claims);
+                ConcurrencyLimits.Release(run.Claims);
                 Clock.After(0, () => Admit(run));
             }
         }

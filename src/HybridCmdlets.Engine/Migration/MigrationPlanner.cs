@@ -36,7 +36,7 @@ namespace HybridCmdlets.Engine.Migration
             if (!sameEndpoint && estate.FindVM(destination.Name, vm.Name) != null) throw EngineErrors.VMNameInUse(vm.Name, destination.Name);
             var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name) ?? throw EngineErrors.NoPath(source.Name, destination.Name);
             var host = estate.ChooseHost(destination, cluster);
-            var sourceHost = source.FindCluster(vm.Cluster)?.Hosts.FirstOrDefault(h => Names.Equal(h.Name, vm.VMHost));
+            var sourceHost = FindHost(source.FindCluster(vm.Cluster), vm.VMHost);
             return new MigrationPlan
             {
                 VM = vm,
@@ -78,7 +78,28 @@ namespace HybridCmdlets.Engine.Migration
 
             // Within an endpoint, a datastore the destination cluster also mounts is kept: only memory moves.
             if (sameEndpoint && cluster.Datastores.Contains(vm.Datastore, Names.Comparer)) return destination.FindDatastore(vm.Datastore)!;
-            return cluster.Datastores.Select(destination.FindDatastore).Where(d => d != null).OrderByDescending(d => d!.FreeSpaceGB).First()!;
+
+            // The one with the most free space; the first of those on a tie.
+            Datastore? best = null;
+            foreach (var name in cluster.Datastores)
+            {
+                var datastore = destination.FindDatastore(name);
+                if (datastore != null && (best == null || datastore.FreeSpaceGB.CompareTo(best.FreeSpaceGB) > 0)) best = datastore;
+            }
+
+            // A cluster mounting no datastore of the endpoint: the same exception as the First() this loop replaced.
+            return best ?? throw new InvalidOperationException("Sequence contains no elements");
+        }
+
+        private static CloudHost? FindHost(CloudCluster? cluster, string name)
+        {
+            if (cluster == null) return null;
+            foreach (var host in cluster.Hosts)
+            {
+                if (Names.Equal(host.Name, name)) return host;
+            }
+
+            return null;
         }
 
         private static MigrationType ChooseType(CloudVM vm, MigrationType requested)
@@ -102,8 +123,11 @@ namespace HybridCmdlets.Engine.Migration
         private static IReadOnlyDictionary<string, string> MapNetworks(CloudVM vm, CloudEndpoint source, CloudEndpoint destination, IReadOnlyDictionary<string, string>? explicitMapping)
         {
             var mapping = new Dictionary<string, string>(Names.Comparer);
-            foreach (var network in vm.Networks)
+            foreach (var adapter in vm.NetworkAdapters)
             {
+                // Each network once, in the order of the NICs (as vm.Networks lists them).
+                var network = adapter.NetworkName;
+                if (mapping.ContainsKey(network)) continue;
                 if (explicitMapping != null && TryGet(explicitMapping, network, out var target))
                 {
                     mapping[network] = (destination.FindNetwork(target) ?? throw EngineErrors.NetworkNotFound(destination.Name, target)).Name;

@@ -1,11 +1,9 @@
-using System.Collections.Generic;
-
 namespace HybridCmdlets.Engine.Migration
 {
     /// <summary>One migration in a batch: its plan, where it stands, and its result once it ends.</summary>
     public sealed class MigrationRun
     {
-        internal MigrationRun(int number, MigrationPlan plan, IReadOnlyList<(string Resource, int Capacity, int Cost)> claims, MigrationResult result)
+        internal MigrationRun(int number, MigrationPlan plan, ConcurrencyLimits.Claim[] claims, MigrationResult result)
         {
             Number = number;
             Plan = plan;
@@ -35,7 +33,7 @@ namespace HybridCmdlets.Engine.Migration
 
         public MigrationResult Result { get; }
 
-        internal IReadOnlyList<(string Resource, int Capacity, int Cost)> Claims { get; }
+        internal ConcurrencyLimits.Claim[] Claims { get; }
 
         internal double QueuedAt { get; set; }
 

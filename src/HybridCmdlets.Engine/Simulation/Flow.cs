@@ -46,5 +46,8 @@ namespace HybridCmdlets.Engine.Simulation
 
         /// <summary>An uncapped flow: the link's per-flow service count at which it will have sent everything.</summary>
         internal double FinishTag { get; set; }
+
+        /// <summary>Its place in the link's heap of capped or of uncapped flows.</summary>
+        internal int HeapIndex { get; set; } = -1;
     }
 }

@@ -19,8 +19,10 @@ namespace HybridCmdlets.Engine.Simulation
 
         /// <summary>All active flows in order of cap (equal caps in order of start): the capped ones come first.</summary>
         private readonly List<Flow> byCap = new List<Flow>();
-        private readonly SortedSet<Flow> freeByTag = new SortedSet<Flow>(Comparer<Flow>.Create((a, b) => a.FinishTag != b.FinishTag ? a.FinishTag.CompareTo(b.FinishTag) : a.Id.CompareTo(b.Id)));
-        private readonly SortedSet<Flow> cappedByTime = new SortedSet<Flow>(Comparer<Flow>.Create((a, b) => a.FinishTime != b.FinishTime ? a.FinishTime.CompareTo(b.FinishTime) : a.Id.CompareTo(b.Id)));
+        private readonly FlowHeap freeByTag = new FlowHeap(byFinishTime: false);
+        private readonly FlowHeap cappedByTime = new FlowHeap(byFinishTime: true);
+        /// <summary>The flows a completion event ends; kept to spare an allocation per event.</summary>
+        private readonly List<Flow> done = new List<Flow>();
         private double capacity;
         private int cappedCount;
         private double cappedRate;
@@ -28,14 +30,16 @@ namespace HybridCmdlets.Engine.Simulation
         /// <summary>Bytes each uncapped flow has received since the link was made, as of <see cref="serviceTime"/>.</summary>
         private double service;
         private double serviceTime;
-        private long version;
         private long nextId;
+        /// <summary>The next completion on the clock, moved (not added again) whenever the rates change.</summary>
+        private readonly EventQueue.Timer completion;
 
         public SharedLink(EventQueue clock, double capacityBytesPerSecond)
         {
             Clock = clock;
             capacity = capacityBytesPerSecond;
             serviceTime = clock.Now;
+            completion = new EventQueue.Timer(Complete);
         }
 
         public EventQueue Clock { get; }
@@ -122,8 +126,7 @@ namespace HybridCmdlets.Engine.Simulation
 
         private void Remove(Flow flow)
         {
-            var at = byCap.IndexOf(flow);
-            byCap.RemoveAt(at);
+            byCap.RemoveAt(IndexOf(flow));
             if (flow.IsCapped)
             {
                 cappedByTime.Remove(flow);
@@ -179,16 +182,11 @@ namespace HybridCmdlets.Engine.Simulation
 
         private void ScheduleNextCompletion()
         {
-            var mine = ++version;
             var next = double.PositiveInfinity;
-            if (cappedByTime.Count > 0) next = cappedByTime.Min!.FinishTime - Clock.Now;
-            if (freeByTag.Count > 0 && share > 0) next = Math.Min(next, (freeByTag.Min!.FinishTag - service) / share);
-            if (double.IsInfinity(next)) return;
-            Clock.After(Math.Max(0, next), () =>
-            {
-                if (mine != version) return;
-                Complete();
-            });
+            if (cappedByTime.Count > 0) next = cappedByTime.Min.FinishTime - Clock.Now;
+            if (freeByTag.Count > 0 && share > 0) next = Math.Min(next, (freeByTag.Min.FinishTag - service) / share);
+            if (double.IsInfinity(next)) Clock.Unschedule(completion);
+            else Clock.Schedule(completion, Clock.Now + Math.Max(0, next));
         }
 
         private void Complete()
@@ -196,11 +194,11 @@ namespace HybridCmdlets.Engine.Simulation
             AdvanceService();
             // Done when nothing is left, or when what is left would finish within the clock's own resolution.
             var resolution = 1e-9 * Math.Max(1, Clock.Now);
-            var done = new List<Flow>();
-            while (cappedByTime.Count > 0 && cappedByTime.Min!.FinishTime - Clock.Now <= resolution) done.Add(Pop(cappedByTime.Min));
+            done.Clear();
+            while (cappedByTime.Count > 0 && cappedByTime.Min.FinishTime - Clock.Now <= resolution) done.Add(Pop(cappedByTime.Min));
             while (freeByTag.Count > 0)
             {
-                var left = freeByTag.Min!.FinishTag - service;
+                var left = freeByTag.Min.FinishTag - service;
                 if (left > Epsilon * Math.Max(1, freeByTag.Min.Bytes) && (share <= 0 || left / share > resolution)) break;
                 done.Add(Pop(freeByTag.Min));
             }
@@ -212,13 +210,34 @@ namespace HybridCmdlets.Engine.Simulation
             }
 
             Rebalance();
+            // Callbacks start and cancel flows, but never run a completion: only the clock does, one event at a time.
             foreach (var flow in done) flow.Completed(flow);
+            done.Clear();
         }
 
         private Flow Pop(Flow flow)
         {
             Remove(flow);
             return flow;
+        }
+
+        /// <summary>
+        /// The flow's place in <see cref="byCap"/>, which is ordered by cap and then by start (so by id): a binary
+        /// search instead of a walk over hundreds of flows at every end.
+        /// </summary>
+        private int IndexOf(Flow flow)
+        {
+            int low = 0, high = byCap.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                var other = byCap[middle];
+                if (other.Cap < flow.Cap || (other.Cap == flow.Cap && other.Id < flow.Id)) low = middle + 1;
+                else high = middle;
+            }
+
+            // Not there only if a cap is NaN, which orders nothing: then look at every flow.
+            return low < byCap.Count && byCap[low] == flow ? low : byCap.IndexOf(flow);
         }
 
         /// <summary>After every flow with a cap no higher: equal caps keep the order they started in.</summary>
@@ -233,6 +252,83 @@ namespace HybridCmdlets.Engine.Simulation
             }
 
             return low;
+        }
+
+        /// <summary>
+        /// Flows by finish time (capped) or finish tag (uncapped), ties by id: a binary heap that knows where each flow
+        /// is, so a flow that ends early or changes group leaves it in O(log n) without allocating.
+        /// </summary>
+        private sealed class FlowHeap
+        {
+            private readonly bool byFinishTime;
+            private readonly List<Flow> items = new List<Flow>();
+
+            public FlowHeap(bool byFinishTime)
+            {
+                this.byFinishTime = byFinishTime;
+            }
+
+            public int Count => items.Count;
+
+            public Flow Min => items[0];
+
+            public void Add(Flow flow)
+            {
+                items.Add(flow);
+                Up(items.Count - 1, flow);
+            }
+
+            public void Remove(Flow flow)
+            {
+                var at = flow.HeapIndex;
+                var last = items[items.Count - 1];
+                items.RemoveAt(items.Count - 1);
+                flow.HeapIndex = -1;
+                if (last == flow) return;
+                if (at > 0 && Before(last, items[(at - 1) / 2])) Up(at, last);
+                else Down(at, last);
+            }
+
+            private void Up(int at, Flow flow)
+            {
+                while (at > 0)
+                {
+                    var parent = (at - 1) / 2;
+                    if (!Before(flow, items[parent])) break;
+                    Place(at, items[parent]);
+                    at = parent;
+                }
+
+                Place(at, flow);
+            }
+
+            private void Down(int at, Flow flow)
+            {
+                while (true)
+                {
+                    var left = 2 * at + 1;
+                    if (left >= items.Count) break;
+                    var smallest = left + 1 < items.Count && Before(items[left + 1], items[left]) ? left + 1 : left;
+                    if (!Before(items[smallest], flow)) break;
+                    Place(at, items[smallest]);
+                    at = smallest;
+                }
+
+                Place(at, flow);
+            }
+
+            private void Place(int at, Flow flow)
+            {
+                items[at] = flow;
+                flow.HeapIndex = at;
+            }
+
+            /// <summary>The order the sorted sets had: CompareTo on the key (NaN first), then the id.</summary>
+            private bool Before(Flow a, Flow b)
+            {
+                var order = byFinishTime ? a.FinishTime.CompareTo(b.FinishTime) : a.FinishTag.CompareTo(b.FinishTag);
+                return order < 0 || (order == 0 && a.Id < b.Id);
+            }
         }
     }
 }

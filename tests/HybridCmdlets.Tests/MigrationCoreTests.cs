@@ -226,6 +226,59 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
+        public void A_link_changed_with_Set_CloudLink_carries_the_moves_on_it_at_its_new_bandwidth()
+        {
+            // A first move makes the lab hold the link; the change must still reach the next one, and the one under way.
+            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-web01"), new RecordingOutput());
+            new SetCloudLinkCore(lab).Run("onprem-lon", "avs-westeurope", 100, null, null, passThru: false, new RecordingOutput());
+            var output = new RecordingOutput();
+            var parameters = Move("avs-westeurope", "crm-web02");
+            parameters.MigrationType = MigrationType.Bulk;
+            new MoveCloudVMCore(lab).Run(parameters, output);
+            var result = Assert.IsType<MigrationResult>(Assert.Single(output.Objects));
+            Assert.InRange(result.AverageThroughputMbps, 90, 100);
+
+            var running = Move("avs-westeurope", "crm-web03");
+            running.RunAsync = true;
+            running.MigrationType = MigrationType.Bulk;
+            var submitted = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(running, submitted);
+            var task = Assert.Single(submitted.OfType<CloudTask>());
+            new SetCloudLinkCore(lab).Run("onprem-lon", "avs-westeurope", 1000, null, null, passThru: false, new RecordingOutput());
+            var wait = new WaitCloudTaskCore(lab);
+            wait.Add(new[] { task });
+            var waited = new RecordingOutput();
+            wait.WaitAll(waited);
+            Assert.InRange(Assert.IsType<MigrationResult>(Assert.Single(waited.Objects)).AverageThroughputMbps, 900, 1000);
+        }
+
+        [Fact]
+        public void Every_move_between_endpoints_shares_the_HCX_Interconnect_appliance_of_about_1_6_Gbps()
+        {
+            var parameters = Move("avs-westeurope", "crm-app01");
+            var output = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(parameters, output);
+            // A 10 Gbps ExpressRoute, but HCX vMotion crosses the IX appliance.
+            var result = Assert.IsType<MigrationResult>(Assert.Single(output.Objects));
+            Assert.InRange(result.AverageThroughputMbps, 1400, 1600);
+        }
+
+        [Fact]
+        public void A_powered_off_vm_moved_by_Bulk_has_no_downtime_and_stays_off()
+        {
+            var off = lab.Estate.VMs.First(v => v.Endpoint == "onprem-lon" && v.PowerState == Engine.Inventory.PowerState.PoweredOff && !v.Name.Contains("-db"));
+            var parameters = Move("avs-westeurope", off.Name);
+            parameters.MigrationType = MigrationType.Bulk;
+            var output = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(parameters, output);
+            Assert.Empty(output.Errors);
+            var result = Assert.IsType<MigrationResult>(Assert.Single(output.Objects));
+            Assert.Equal(MigrationStatus.Succeeded, result.Status);
+            Assert.Equal(TimeSpan.Zero, result.Downtime);
+            Assert.Equal(Engine.Inventory.PowerState.PoweredOff, lab.Estate.FindVM("avs-westeurope", off.Name)!.PowerState);
+        }
+
+        [Fact]
         public void A_failed_move_is_an_error_with_the_failure_id_and_the_vm_stays_at_its_source()
         {
             lab.Estate.SetLink("onprem-lon", "ovh-rbx", 2, null, null);

@@ -164,6 +164,17 @@ namespace HybridCmdlets.Engine.Lab
             return Describe();
         }
 
+        /// <summary>
+        /// Changes a link's figures (Set-CloudLink), for the moves planned from now and, for its bandwidth, for those
+        /// crossing it now. Like any change, follow it with <see cref="RecordChange"/>.
+        /// </summary>
+        public CloudLink SetLink(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent)
+        {
+            var link = Estate.SetLink(source, destination, bandwidthMbps, rttMs, lossPercent);
+            Timeline.LinkChanged(link);
+            return link;
+        }
+
         /// <summary>Puts a planned move on the timeline with the lab's algorithm; it runs while someone waits.</summary>
         public CloudTask Submit(MigrationPlan plan)
         {

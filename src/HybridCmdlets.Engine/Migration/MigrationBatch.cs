@@ -15,6 +15,8 @@ namespace HybridCmdlets.Engine.Migration
     public sealed class MigrationBatch
     {
         public const double HcxPerMigrationBytesPerSecond = 1e9 / 8;
+        /// <summary>An HCX Interconnect (IX) appliance carries about 1.6 Gbps of migration traffic in all (MODEL.md).</summary>
+        public const double HcxInterconnectBytesPerSecond = 1.6e9 / 8;
         public const int VMotionStreams = 4;
         public const double VMotionWindowBytes = 4 * 1024 * 1024;
         /// <summary>Changes since the last replication cycle: what a Bulk final sync or a RAV switchover still sends.</summary>
@@ -201,7 +203,8 @@ namespace HybridCmdlets.Engine.Migration
             var plan = run.Plan;
             var vm = plan.VM;
             var diskBytes = vm.UsedSpaceGB * GiB;
-            var writes = vm.Workload.DiskWriteRateMBps * 1024 * 1024;
+            // A guest that is not running writes nothing while its disks replicate.
+            var writes = vm.PowerState == PowerState.PoweredOn ? vm.Workload.DiskWriteRateMBps * 1024 * 1024 : 0;
             var link = LinkFor(plan);
             switch (plan.Type)
             {
@@ -284,6 +287,13 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>Bulk: power off at the source, send the last changes, power on at the destination.</summary>
         private void BulkSwitchover(MigrationRun run, SharedLink link, double finalBytes)
         {
+            // A VM that was not running has nothing left to sync, no downtime and is not powered on at the destination.
+            if (run.Plan.VM.PowerState != PowerState.PoweredOn)
+            {
+                End(run, 0, null, null, neverStarted: false);
+                return;
+            }
+
             run.Phase = "final sync (VM powered off)";
             var stopped = Clock.Now;
             Transfer(run, link, finalBytes, ReplicationCap(run.Plan), () =>
@@ -340,17 +350,32 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
+        /// <summary>
+        /// Gives a link's new bandwidth (Set-CloudLink) to the moves crossing it, at once: their transfers speed up or
+        /// slow down from now on, as on a real link.
+        /// </summary>
+        public void LinkChanged(CloudLink changed)
+        {
+            if (links.TryGetValue(changed.Name, out var link)) link.Capacity = PathCapacity(changed);
+        }
+
         private SharedLink LinkFor(MigrationPlan plan)
         {
             var key = plan.Link?.Name ?? "site:" + plan.Source.Name;
             if (!links.TryGetValue(key, out var link))
             {
-                link = new SharedLink(Clock, plan.Link == null ? SiteFabricBytesPerSecond : plan.Link.BandwidthMbps * 1e6 / 8);
+                link = new SharedLink(Clock, plan.Link == null ? SiteFabricBytesPerSecond : PathCapacity(plan.Link));
                 links.Add(key, link);
             }
 
             return link;
         }
+
+        /// <summary>
+        /// What the moves between two endpoints share: the WAN link, in series with the HCX service mesh's
+        /// Interconnect appliance that every HCX migration crosses (about 1.6 Gbps for all of them together).
+        /// </summary>
+        private static double PathCapacity(CloudLink link) => Math.Min(link.BandwidthMbps * 1e6 / 8, HcxInterconnectBytesPerSecond);
 
         /// <summary>What the migration's TCP streams sustain at the path's RTT and loss.</summary>
         private static double StreamsCap(MigrationPlan plan) =>

@@ -110,6 +110,16 @@ namespace HybridCmdlets.Engine.Migration
             lock (gate) batch.Cancel(task.Run);
         }
 
+        /// <summary>A link's figures changed: the moves crossing it go on at its new bandwidth from now.</summary>
+        public void LinkChanged(CloudLink link)
+        {
+            lock (gate)
+            {
+                CatchUpLocked();
+                batch.LinkChanged(link);
+            }
+        }
+
         /// <summary>With a time scale, brings the timeline up to what the wall clock says; with none, does nothing.</summary>
         public void CatchUp()
         {

@@ -43,7 +43,7 @@ namespace HybridCmdlets.Cores
             if (lossPercent.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "loss {0} -> {1} %", link.LossPercent, lossPercent));
             if (!output.ShouldProcess("link " + link.Name, "Set " + string.Join(", ", changes))) return;
 
-            var updated = lab.Estate.SetLink(source, destination, bandwidthMbps, rttMs, lossPercent);
+            var updated = lab.SetLink(source, destination, bandwidthMbps, rttMs, lossPercent);
             LabChanges.Record(lab, output);
             if (passThru) output.WriteObject(updated);
         }

@@ -15,6 +15,27 @@ namespace HybridCmdlets.Engine.Migration
     {
         public static MigrationPlan Plan(Estate estate, MigrationRequest request)
         {
+            var destination = Resolve(estate, request);
+            var vm = destination.VM;
+            if (destination.CrossesEndpoints && estate.FindVM(destination.Endpoint.Name, vm.Name) != null) throw EngineErrors.VMNameInUse(vm.Name, destination.Endpoint.Name);
+            if (destination.CrossesEndpoints && destination.Link == null) throw EngineErrors.NoPath(destination.Source.Name, destination.Endpoint.Name);
+            var type = ChooseType(vm, request.Type);
+            var networks = NicMapping.Map(vm, destination.Source, destination.Endpoint, request.NetworkMapping);
+            foreach (var nic in networks)
+            {
+                if (nic.Target == null) throw EngineErrors.NetworkNotMapped(vm.Name, nic.SourceNetwork, destination.Endpoint.Name);
+            }
+
+            return Build(estate, destination, type, networks);
+        }
+
+        /// <summary>
+        /// Where a request sends its VM: the endpoint, cluster and datastore, chosen as vCenter would when not given.
+        /// Throws for what is wrong with the request itself (an unknown VM, endpoint, cluster or datastore, or the
+        /// place the VM already is); what is wrong with the move is for the readiness rules and the planner to say.
+        /// </summary>
+        internal static ResolvedDestination Resolve(Estate estate, MigrationRequest request)
+        {
             var vm = estate.FindVMById(request.VMId) ?? throw EngineErrors.VMIdNotFound(request.VMId);
             var source = estate.GetEndpoint(vm.Endpoint);
             var destination = estate.GetEndpoint(request.DestinationEndpoint);
@@ -33,22 +54,30 @@ namespace HybridCmdlets.Engine.Migration
                 throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster + " on " + vm.Datastore);
             }
 
-            if (!sameEndpoint && estate.FindVM(destination.Name, vm.Name) != null) throw EngineErrors.VMNameInUse(vm.Name, destination.Name);
-            var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name) ?? throw EngineErrors.NoPath(source.Name, destination.Name);
-            var host = estate.ChooseHost(destination, cluster);
-            var sourceHost = FindHost(source.FindCluster(vm.Cluster), vm.VMHost);
+            var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name);
+            return new ResolvedDestination(vm, source, destination, cluster, datastore, link, sameEndpoint);
+        }
+
+        /// <summary>The plan of a move whose type and networks are settled.</summary>
+        internal static MigrationPlan Build(Estate estate, ResolvedDestination destination, MigrationType type, IReadOnlyList<NicMapping> networks)
+        {
+            var vm = destination.VM;
+            var host = estate.ChooseHost(destination.Endpoint, destination.Cluster);
+            var sourceHost = FindHost(destination.Source.FindCluster(vm.Cluster), vm.VMHost);
+            var mapping = new Dictionary<string, string>(Names.Comparer);
+            foreach (var nic in networks) mapping[nic.SourceNetwork] = nic.Target?.Name ?? nic.SourceNetwork;
             return new MigrationPlan
             {
                 VM = vm,
-                Source = source,
-                Destination = destination,
-                DestinationCluster = cluster,
+                Source = destination.Source,
+                Destination = destination.Endpoint,
+                DestinationCluster = destination.Cluster,
                 DestinationHost = host,
-                DestinationDatastore = datastore,
-                Type = ChooseType(vm, request.Type),
-                NetworkMapping = MapNetworks(vm, source, destination, request.NetworkMapping),
-                Link = link,
-                SharedStorage = sameEndpoint && Names.Equal(datastore.Name, vm.Datastore),
+                DestinationDatastore = destination.Datastore,
+                Type = type,
+                NetworkMapping = mapping,
+                Link = destination.Link,
+                SharedStorage = !destination.CrossesEndpoints && Names.Equal(destination.Datastore.Name, vm.Datastore),
                 HostNetworkMbps = 1000.0 * Math.Min(host.VMotionNetworkGbps, sourceHost?.VMotionNetworkGbps ?? host.VMotionNetworkGbps),
             };
         }
@@ -117,47 +146,6 @@ namespace HybridCmdlets.Engine.Migration
                 default:
                     return requested;
             }
-        }
-
-        /// <summary>Each NIC's network: as mapped explicitly, else the same name, else the extension of it, else the same VLAN.</summary>
-        private static IReadOnlyDictionary<string, string> MapNetworks(CloudVM vm, CloudEndpoint source, CloudEndpoint destination, IReadOnlyDictionary<string, string>? explicitMapping)
-        {
-            var mapping = new Dictionary<string, string>(Names.Comparer);
-            foreach (var adapter in vm.NetworkAdapters)
-            {
-                // Each network once, in the order of the NICs (as vm.Networks lists them).
-                var network = adapter.NetworkName;
-                if (mapping.ContainsKey(network)) continue;
-                if (explicitMapping != null && TryGet(explicitMapping, network, out var target))
-                {
-                    mapping[network] = (destination.FindNetwork(target) ?? throw EngineErrors.NetworkNotFound(destination.Name, target)).Name;
-                    continue;
-                }
-
-                var sourceNetwork = source.FindNetwork(network);
-                var match = destination.FindNetwork(network)
-                    ?? destination.Networks.FirstOrDefault(n => Names.Equal(n.ExtendedFrom, source.Name + "/" + network))
-                    ?? (sourceNetwork != null && sourceNetwork.VlanId != 0 ? destination.Networks.FirstOrDefault(n => n.VlanId == sourceNetwork.VlanId) : null)
-                    ?? throw EngineErrors.NetworkNotMapped(vm.Name, network, destination.Name);
-                mapping[network] = match.Name;
-            }
-
-            return mapping;
-        }
-
-        private static bool TryGet(IReadOnlyDictionary<string, string> mapping, string key, out string value)
-        {
-            foreach (var pair in mapping)
-            {
-                if (Names.Equal(pair.Key, key))
-                {
-                    value = pair.Value;
-                    return true;
-                }
-            }
-
-            value = "";
-            return false;
         }
     }
 }

@@ -15,6 +15,8 @@ namespace HybridCmdlets.Engine.Inventory
         public string Server { get; internal set; } = "";
         public string VCenterVersion { get; internal set; } = "";
         public int VCenterBuild { get; internal set; }
+        /// <summary>The vSphere licence edition: "Enterprise Plus" (every partner cloud), "Enterprise", "Standard".</summary>
+        public string VSphereEdition { get; internal set; } = "Enterprise Plus";
         public bool HcxEnabled { get; internal set; }
         public string? HcxVersion { get; internal set; }
         /// <summary>Site coordinates; link round-trip times in the default lab follow from them.</summary>

@@ -420,6 +420,12 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
+        /// <summary>Memory of a cluster not yet allocated to its VMs, in GB.</summary>
+        internal double UnallocatedMemoryGB(CloudCluster cluster)
+        {
+            lock (gate) return FreeMemoryGB(cluster);
+        }
+
         /// <summary>The host of the cluster with the least memory allocated (the first of those).</summary>
         internal CloudHost ChooseHost(CloudEndpoint endpoint, CloudCluster cluster)
         {

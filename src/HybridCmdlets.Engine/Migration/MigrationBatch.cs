@@ -26,7 +26,8 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The fabric between hosts of one site, over which moves within an endpoint travel.</summary>
         private const double SiteFabricBytesPerSecond = 100e9 / 8;
 
-        private readonly Estate estate;
+        /// <summary>The lab the moves change; null for a prediction, which changes nothing.</summary>
+        private readonly Estate? estate;
         private readonly MigrationAlgorithm defaultAlgorithm;
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
@@ -40,11 +41,23 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The policies are stateless (a migration's state is its PreCopyState): one per algorithm.</summary>
         private readonly Dictionary<MigrationAlgorithm, PreCopyPolicy> policies = new Dictionary<MigrationAlgorithm, PreCopyPolicy>();
 
-        public MigrationBatch(Estate estate, MigrationAlgorithm algorithm, DateTime epochUtc)
+        public MigrationBatch(Estate? estate, MigrationAlgorithm algorithm, DateTime epochUtc)
         {
             this.estate = estate;
             defaultAlgorithm = algorithm;
             this.epochUtc = epochUtc;
+        }
+
+        /// <summary>
+        /// What a move would do alone on an idle path, without changing the lab: the same simulation as a real move,
+        /// so a prediction and a lone move agree to the byte (Test-MigrationReadiness).
+        /// </summary>
+        public static MigrationResult Predict(MigrationPlan plan, MigrationAlgorithm algorithm, DateTime epochUtc)
+        {
+            var batch = new MigrationBatch(null, algorithm, epochUtc);
+            var run = batch.Add(plan);
+            batch.RunToEnd();
+            return run.Result;
         }
 
         public EventQueue Clock { get; } = new EventQueue();
@@ -60,7 +73,7 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null)
         {
-            if (!estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
+            if (estate != null && !estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
             var result = new MigrationResult
             {
                 VM = plan.VM.Name,
@@ -128,11 +141,9 @@ namespace HybridCmdlets.Engine.Migration
 
         private IReadOnlyList<string> Warnings(MigrationPlan plan)
         {
+            // The readiness rules' warnings first (a slow path, snapshots, another broadcast domain), then the move's own.
             var warnings = new List<string>();
-            if (plan.Type == MigrationType.vMotion && plan.Link != null && plan.Link.BandwidthMbps < 1000)
-            {
-                warnings.Add(Shared(string.Format(CultureInfo.InvariantCulture, "VMotionLinkCapacityLow: the link {0} carries {1} Mbps, under the 1 Gbps vMotion recommends.", plan.Link.Name, plan.Link.BandwidthMbps)));
-            }
+            foreach (var warning in plan.ReadinessWarnings) warnings.Add(Shared(warning));
 
             if (plan.CrossesEndpoints) warnings.Add(Shared("The VM's performance history stays with " + plan.Source.Name + "; " + plan.Destination.Name + " starts a new one."));
             if (plan.Type == MigrationType.Bulk)
@@ -330,7 +341,7 @@ namespace HybridCmdlets.Engine.Migration
             {
                 result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
                 result.Status = MigrationStatus.Succeeded;
-                estate.CompleteMigration(run.Plan, result.EndTime);
+                estate?.CompleteMigration(run.Plan, result.EndTime);
                 run.Phase = "completed";
             }
             else
@@ -341,7 +352,7 @@ namespace HybridCmdlets.Engine.Migration
                 run.Phase = errorId == "Canceled" ? "canceled" : "failed";
             }
 
-            estate.EndMigration(run.Plan.VM.Id);
+            estate?.EndMigration(run.Plan.VM.Id);
             Finished?.Invoke(run);
             if (!neverStarted)
             {

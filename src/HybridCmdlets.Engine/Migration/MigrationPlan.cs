@@ -33,5 +33,8 @@ namespace HybridCmdlets.Engine.Migration
         public double HostNetworkMbps { get; internal set; }
 
         public string DestinationDescription => Destination.Name + "/" + DestinationCluster.Name;
+
+        /// <summary>The readiness rules' warnings for this move ("id: message"), reported on its result.</summary>
+        public IReadOnlyList<string> ReadinessWarnings { get; internal set; } = System.Array.Empty<string>();
     }
 }

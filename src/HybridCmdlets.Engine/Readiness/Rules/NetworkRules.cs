@@ -1,0 +1,75 @@
+using System.Linq;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Migration;
+
+namespace HybridCmdlets.Engine.Readiness.Rules
+{
+    /// <summary>
+    /// Every NIC needs a network at the destination: as mapped, else by name, extension or VLAN. Only an HCX
+    /// extension keeps the broadcast domain; vCenter does not check it, so anything else is a warning.
+    /// </summary>
+    public sealed class NetworkMappingRule : Rule
+    {
+        public override string Id => "network.mapping";
+
+        public override ReadinessCheck Evaluate(ReadinessContext c)
+        {
+            var unmapped = c.Networks.FirstOrDefault(n => n.Target == null);
+            if (unmapped != null)
+            {
+                return Fail(F("VM '{0}' has a NIC on '{1}', and no network of '{2}' has that name, extends it, or carries its VLAN.", c.VM.Name, unmapped.SourceNetwork, c.Destination.Name),
+                    F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}, or extend it with HCX Network Extension.", unmapped.SourceNetwork, c.Destination.Name));
+            }
+
+            var elsewhere = c.CrossesEndpoints ? c.Networks.FirstOrDefault(n => n.How != MappingKind.Extension) : null;
+            if (elsewhere != null)
+            {
+                return Warn(F("VM '{0}': '{1}' maps to '{2}' ({3}), not an HCX extension of it: the VM lands in another broadcast domain.", c.VM.Name, elsewhere.SourceNetwork, elsewhere.Target!.Name, Describe(elsewhere.How)),
+                    "Re-address the guest after the move, or extend the network with HCX Network Extension.");
+            }
+
+            return Pass(F("Every NIC of VM '{0}' has a network at {1}: {2}.", c.VM.Name, c.Destination.Name,
+                string.Join(", ", c.Networks.Select(n => "'" + n.SourceNetwork + "' -> '" + n.Target!.Name + "'"))));
+        }
+
+        private static string Describe(MappingKind how) => how switch
+        {
+            MappingKind.Explicit => "as mapped",
+            MappingKind.SameName => "by name",
+            MappingKind.Vlan => "by VLAN",
+            _ => how.ToString(),
+        };
+    }
+
+    /// <summary>vCenter does not live-migrate a VM attached to an internal-only standard switch (no uplinks).</summary>
+    public sealed class InternalNetworkRule : Rule
+    {
+        public override string Id => "network.uplinks";
+
+        public override ReadinessCheck Evaluate(ReadinessContext c)
+        {
+            var isolated = c.Networks.FirstOrDefault(n => n.Source != null && !n.Source.HasUplinks);
+            if (isolated == null) return Pass(F("Every network of VM '{0}' has uplinks.", c.VM.Name));
+            return c.IsLive
+                ? Fail(F("VM '{0}' is on '{1}', a switch with no uplinks: vCenter refuses to live-migrate a VM on an internal-only network.", c.VM.Name, isolated.SourceNetwork),
+                    "Move the NIC to a network with uplinks, or move the VM by Bulk or Cold.")
+                : Pass(F("VM '{0}' is on the internal-only '{1}'; {2} does not need it to stay connected.", c.VM.Name, isolated.SourceNetwork, c.Type));
+        }
+    }
+
+    /// <summary>HCX cannot bring a VM back on premises from VMware Cloud on AWS onto a standard switch.</summary>
+    public sealed class StandardSwitchReturnRule : Rule
+    {
+        public override string Id => "network.standardSwitch";
+
+        public override ReadinessCheck Evaluate(ReadinessContext c)
+        {
+            if (c.Source.Provider != CloudProvider.VMC || c.Destination.Provider != CloudProvider.OnPremises) return NotApplicable(c, "only returns from VMware Cloud on AWS to on premises are restricted.");
+            var standard = c.Networks.FirstOrDefault(n => n.Target != null && n.Target.Kind == NetworkKind.StandardPortGroup);
+            return standard == null
+                ? Pass(F("Every NIC of VM '{0}' lands on a distributed port group.", c.VM.Name))
+                : Fail(F("VM '{0}' would land on '{1}', a standard switch port group: HCX cannot return a VM from VMware Cloud on AWS onto a standard switch.", c.VM.Name, standard.Target!.Name),
+                    "Map the NIC to a distributed port group with -NetworkMapping.");
+        }
+    }
+}

@@ -60,6 +60,36 @@ namespace HybridCmdlets.Bench
                 return 0;
             }
 
+            if (string.Equals(args[0], "readiness", StringComparison.OrdinalIgnoreCase))
+            {
+                var vms = 100_000;
+                var iterations = 3;
+                var destination = "avs-westeurope";
+                try
+                {
+                    for (var i = 1; i < args.Length; i++)
+                    {
+                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
+                        switch (args[i])
+                        {
+                            case "--vms": vms = LabBenchOptions.Int(Next(), 1); break;
+                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
+                            case "--destination": destination = Next(); break;
+                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
+                        }
+                    }
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                ReadinessBench.Run(vms, iterations, LabGenerator.DefaultSeed, destination);
+                return 0;
+            }
+
             if (!string.Equals(args[0], "lab", StringComparison.OrdinalIgnoreCase))
             {
                 Console.Error.WriteLine("Unknown benchmark '" + args[0] + "'.");
@@ -85,7 +115,8 @@ namespace HybridCmdlets.Bench
 
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
-            "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]";
+            "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
+            "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]";
     }
 
     internal sealed class LabBenchOptions

@@ -32,6 +32,7 @@ namespace HybridCmdlets.Engine.Migration
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
+        private readonly Dictionary<string, CloudLink> changedLinks = new Dictionary<string, CloudLink>(Names.Comparer);
         private readonly List<MigrationRun> runs = new List<MigrationRun>();
         /// <summary>
         /// Strings that many results share (a source cluster, a warning): each kept once per batch. A batch of
@@ -367,6 +368,8 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         public void LinkChanged(CloudLink changed)
         {
+            // Remembered for moves queued now that start on the link later: their plans hold the link as it was.
+            changedLinks[changed.Name] = changed;
             if (links.TryGetValue(changed.Name, out var link)) link.Capacity = PathCapacity(changed);
         }
 
@@ -375,7 +378,8 @@ namespace HybridCmdlets.Engine.Migration
             var key = plan.Link?.Name ?? "site:" + plan.Source.Name;
             if (!links.TryGetValue(key, out var link))
             {
-                link = new SharedLink(Clock, plan.Link == null ? SiteFabricBytesPerSecond : PathCapacity(plan.Link));
+                var current = plan.Link != null && changedLinks.TryGetValue(plan.Link.Name, out var changed) ? changed : plan.Link;
+                link = new SharedLink(Clock, current == null ? SiteFabricBytesPerSecond : PathCapacity(current));
                 links.Add(key, link);
             }
 

@@ -142,7 +142,7 @@ namespace HybridCmdlets.Engine.Migration
                     throw EngineErrors.MigrationTypeNotPossible(vm.Name, "Cold", "it is powered on; Cold moves powered-off VMs.");
                 case MigrationType.vMotion when !running:
                 case MigrationType.RAV when !running:
-                    throw EngineErrors.MigrationTypeNotPossible(vm.Name, requested.ToString(), "it is " + vm.PowerState + "; live types move running VMs. Use Cold.");
+                    throw EngineErrors.MigrationTypeNotPossible(vm.Name, requested.ToString(), "it is " + (vm.PowerState == PowerState.Suspended ? "suspended" : "powered off") + "; live types move running VMs. Use Cold.");
                 default:
                     return requested;
             }

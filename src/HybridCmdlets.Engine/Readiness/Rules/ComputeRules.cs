@@ -15,7 +15,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             var vendor = EvcModes.VendorOf(c.VM.CpuBaseline);
             if (vendor == null) return Warn(F("VM '{0}' has the unknown CPU baseline '{1}'.", c.VM.Name, c.VM.CpuBaseline), "Check the VM's EVC mode in vCenter.");
             return vendor == c.Cluster.CpuVendor
-                ? Pass(F("VM '{0}' runs on {1} CPUs ({2}); cluster '{3}' has {1}.", c.VM.Name, vendor, c.VM.CpuBaseline, c.Cluster.Name))
+                ? Pass("VM '{0}' runs on {1} CPUs ({2}); cluster '{3}' has {1}.", c.VM.Name, vendor, c.VM.CpuBaseline, c.Cluster.Name)
                 : Fail(F("VM '{0}' runs on {1} CPUs ({2}); cluster '{3}' has {4}: a running guest cannot cross CPU vendors.", c.VM.Name, vendor, c.VM.CpuBaseline, c.Cluster.Name, c.Cluster.CpuVendor),
                     "Move it by Bulk or Cold (the guest powers on afresh), or to a cluster with " + vendor + " CPUs.");
         }
@@ -31,7 +31,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (!c.IsLive) return NotApplicable(c, "the VM powers on afresh under the destination's baseline.");
             if (EvcModes.VendorOf(c.VM.CpuBaseline) != EvcModes.VendorOf(c.Cluster.EvcMode)) return NotApplicable(c, "the CPU vendors differ (compute.cpuVendor).");
             return EvcModes.Level(c.Cluster.EvcMode) >= EvcModes.Level(c.VM.CpuBaseline)
-                ? Pass(F("Cluster '{0}' offers {1}, at least the {2} VM '{3}' started under.", c.Cluster.Name, c.Cluster.EvcMode, c.VM.CpuBaseline, c.VM.Name))
+                ? Pass("Cluster '{0}' offers {1}, at least the {2} VM '{3}' started under.", c.Cluster.Name, c.Cluster.EvcMode, c.VM.CpuBaseline, c.VM.Name)
                 : Fail(F("Cluster '{0}' offers {1}, older than the {2} VM '{3}' started under.", c.Cluster.Name, c.Cluster.EvcMode, c.VM.CpuBaseline, c.VM.Name),
                     "Move it to a cluster with a newer EVC baseline, or by Bulk or Cold.");
         }
@@ -44,11 +44,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (!c.CrossesEndpoints && Names.Equal(c.Cluster.Name, c.VM.Cluster)) return Pass(F("VM '{0}' stays in cluster '{1}'.", c.VM.Name, c.Cluster.Name));
+            if (!c.CrossesEndpoints && Names.Equal(c.Cluster.Name, c.VM.Cluster)) return Pass("VM '{0}' stays in cluster '{1}'.", c.VM.Name, c.Cluster.Name);
             var reserveGB = c.Cluster.HAEnabled ? c.Cluster.MemoryGB * c.Cluster.HAFailoverReservePercent / 100.0 : 0;
             var availableGB = c.Estate.UnallocatedMemoryGB(c.Cluster) - reserveGB;
             return availableGB >= c.VM.MemoryGB
-                ? Pass(F("Cluster '{0}' has {1:0} GB of memory available after its HA reserve; VM '{2}' needs {3:0.#} GB.", c.Cluster.Name, availableGB, c.VM.Name, c.VM.MemoryGB))
+                ? Pass("Cluster '{0}' has {1:0} GB of memory available after its HA reserve; VM '{2}' needs {3:0.#} GB.", c.Cluster.Name, availableGB, c.VM.Name, c.VM.MemoryGB)
                 : Fail(F("Cluster '{0}' has {1:0} GB of memory available after its {2}% HA reserve; VM '{3}' needs {4:0.#} GB.", c.Cluster.Name, Math.Max(0, availableGB), c.Cluster.HAFailoverReservePercent, c.VM.Name, c.VM.MemoryGB),
                     "Choose another cluster, free memory there, or add hosts.");
         }
@@ -65,7 +65,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             foreach (var host in c.Cluster.Hosts) cores = Math.Min(cores, host.NumCpuCores);
             if (cores == int.MaxValue) return Fail(F("Cluster '{0}' has no hosts.", c.Cluster.Name), "Choose a cluster with hosts.");
             return c.VM.NumCpu <= cores
-                ? Pass(F("VM '{0}' has {1} vCPUs; the hosts of cluster '{2}' have {3} cores.", c.VM.Name, c.VM.NumCpu, c.Cluster.Name, cores))
+                ? Pass("VM '{0}' has {1} vCPUs; the hosts of cluster '{2}' have {3} cores.", c.VM.Name, c.VM.NumCpu, c.Cluster.Name, cores)
                 : Fail(F("VM '{0}' has {1} vCPUs, more than the {2} cores of a host of cluster '{3}'.", c.VM.Name, c.VM.NumCpu, cores, c.Cluster.Name),
                     "Reduce its vCPUs, or choose a cluster with larger hosts.");
         }
@@ -78,9 +78,9 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (!c.CrossesEndpoints && Names.Equal(c.Datastore.Name, c.VM.Datastore)) return Pass(F("VM '{0}' stays on datastore '{1}'.", c.VM.Name, c.Datastore.Name));
+            if (!c.CrossesEndpoints && Names.Equal(c.Datastore.Name, c.VM.Datastore)) return Pass("VM '{0}' stays on datastore '{1}'.", c.VM.Name, c.Datastore.Name);
             return c.Datastore.FreeSpaceGB >= c.VM.UsedSpaceGB
-                ? Pass(F("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB))
+                ? Pass("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB)
                 : Fail(F("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB),
                     "Choose another datastore with -Datastore, or free space on this one.");
         }
@@ -113,7 +113,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Upgrade its virtual hardware (it needs a power cycle) before the move.");
             }
 
-            return Pass(F("VM '{0}' is {1}; cluster '{2}' runs up to {3}.", c.VM.Name, c.VM.HardwareVersion, c.Cluster.Name, VirtualHardware.Format(max)));
+            return Pass("VM '{0}' is {1}; cluster '{2}' runs up to {3}.", c.VM.Name, c.VM.HardwareVersion, c.Cluster.Name, VirtualHardware.Format(max));
         }
     }
 }

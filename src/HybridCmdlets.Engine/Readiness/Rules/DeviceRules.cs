@@ -43,7 +43,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                 }
             }
 
-            return Pass(F("No CD drive of VM '{0}' ties it to its source.", c.VM.Name));
+            return Pass("No CD drive of VM '{0}' ties it to its source.", c.VM.Name);
         }
     }
 
@@ -74,7 +74,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Make sure the datastore has room for the LUN's full size.");
             }
 
-            return Pass(F("VM '{0}' has no raw device mappings.", c.VM.Name));
+            return Pass("VM '{0}' has no raw device mappings.", c.VM.Name);
         }
     }
 
@@ -86,7 +86,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             var shared = c.VM.HardDisks.FirstOrDefault(d => d.Sharing == DiskSharing.MultiWriter);
-            if (shared == null) return Pass(F("No disk of VM '{0}' is shared.", c.VM.Name));
+            if (shared == null) return Pass("No disk of VM '{0}' is shared.", c.VM.Name);
             return c.CrossesEndpoints
                 ? Fail(F("{0} of VM '{1}' is shared (multi-writer); HCX does not migrate shared disks.", shared.Name, c.VM.Name),
                     "Move the clustered application by its own means, or unshare the disk first.")
@@ -102,7 +102,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (c.VM.VGpuProfile == null) return Pass(F("VM '{0}' has no vGPU.", c.VM.Name));
+            if (c.VM.VGpuProfile == null) return Pass("VM '{0}' has no vGPU.", c.VM.Name);
             var gpu = c.Cluster.Hosts.Select(h => h.GpuModel).FirstOrDefault(m => m != null);
             if (gpu == null)
             {
@@ -116,7 +116,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Move it in a quiet hour, or over a 10 GbE path.");
             }
 
-            return Pass(F("VM '{0}' has the vGPU profile {1}; cluster '{2}' has {3} hosts.", c.VM.Name, c.VM.VGpuProfile, c.Cluster.Name, gpu));
+            return Pass("VM '{0}' has the vGPU profile {1}; cluster '{2}' has {3} hosts.", c.VM.Name, c.VM.VGpuProfile, c.Cluster.Name, gpu);
         }
     }
 
@@ -127,7 +127,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (c.VM.PassthroughDevices.Count == 0) return Pass(F("VM '{0}' has no DirectPath I/O device.", c.VM.Name));
+            if (c.VM.PassthroughDevices.Count == 0) return Pass("VM '{0}' has no DirectPath I/O device.", c.VM.Name);
             var device = c.VM.PassthroughDevices[0];
             if (c.IsLive || c.CrossesEndpoints)
             {
@@ -148,7 +148,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             var pinned = c.VM.UsbDevices.FirstOrDefault(u => !u.VMotionSupported);
-            if (pinned == null) return Pass(F("No USB device of VM '{0}' pins it to its host.", c.VM.Name));
+            if (pinned == null) return Pass("No USB device of VM '{0}' pins it to its host.", c.VM.Name);
             return c.IsLive
                 ? Fail(F("USB device '{0}' of VM '{1}' is not enabled for vMotion.", pinned.Name, c.VM.Name),
                     "Enable vMotion for the device (Edit Settings > USB device > Support vMotion), or remove it, before the move.")
@@ -164,11 +164,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (!c.VM.FaultToleranceEnabled) return Pass(F("VM '{0}' is not protected by Fault Tolerance.", c.VM.Name));
+            if (!c.VM.FaultToleranceEnabled) return Pass("VM '{0}' is not protected by Fault Tolerance.", c.VM.Name);
             return c.CrossesEndpoints
                 ? Fail(F("VM '{0}' is protected by Fault Tolerance; HCX does not migrate FT VMs.", c.VM.Name),
                     "Turn Fault Tolerance off before the move, and on again at the destination.")
-                : Pass(F("VM '{0}' is protected by Fault Tolerance; vCenter moves its primary within the endpoint.", c.VM.Name));
+                : Pass("VM '{0}' is protected by Fault Tolerance; vCenter moves its primary within the endpoint.", c.VM.Name);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Migration;
@@ -28,8 +29,17 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Re-address the guest after the move, or extend the network with HCX Network Extension.");
             }
 
-            return Pass(F("Every NIC of VM '{0}' has a network at {1}: {2}.", c.VM.Name, c.Destination.Name,
-                string.Join(", ", c.Networks.Select(n => "'" + n.SourceNetwork + "' -> '" + n.Target!.Name + "'"))));
+            return Pass("Every NIC of VM '{0}' has a network at {1}: {2}.", c.VM.Name, c.Destination.Name, new MappingList(c.Networks));
+        }
+
+        /// <summary>The mappings as "'a' -> 'b', ...", joined only when the message is read.</summary>
+        private sealed class MappingList
+        {
+            private readonly IReadOnlyList<NicMapping> networks;
+
+            public MappingList(IReadOnlyList<NicMapping> networks) => this.networks = networks;
+
+            public override string ToString() => string.Join(", ", networks.Select(n => "'" + n.SourceNetwork + "' -> '" + n.Target!.Name + "'"));
         }
 
         private static string Describe(MappingKind how) => how switch
@@ -49,11 +59,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             var isolated = c.Networks.FirstOrDefault(n => n.Source != null && !n.Source.HasUplinks);
-            if (isolated == null) return Pass(F("Every network of VM '{0}' has uplinks.", c.VM.Name));
+            if (isolated == null) return Pass("Every network of VM '{0}' has uplinks.", c.VM.Name);
             return c.IsLive
                 ? Fail(F("VM '{0}' is on '{1}', a switch with no uplinks: vCenter refuses to live-migrate a VM on an internal-only network.", c.VM.Name, isolated.SourceNetwork),
                     "Move the NIC to a network with uplinks, or move the VM by Bulk or Cold.")
-                : Pass(F("VM '{0}' is on the internal-only '{1}'; {2} does not need it to stay connected.", c.VM.Name, isolated.SourceNetwork, c.Type));
+                : Pass("VM '{0}' is on the internal-only '{1}'; {2} does not need it to stay connected.", c.VM.Name, isolated.SourceNetwork, c.Type);
         }
     }
 
@@ -67,7 +77,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (c.Source.Provider != CloudProvider.VMC || c.Destination.Provider != CloudProvider.OnPremises) return NotApplicable(c, "only returns from VMware Cloud on AWS to on premises are restricted.");
             var standard = c.Networks.FirstOrDefault(n => n.Target != null && n.Target.Kind == NetworkKind.StandardPortGroup);
             return standard == null
-                ? Pass(F("Every NIC of VM '{0}' lands on a distributed port group.", c.VM.Name))
+                ? Pass("Every NIC of VM '{0}' lands on a distributed port group.", c.VM.Name)
                 : Fail(F("VM '{0}' would land on '{1}', a standard switch port group: HCX cannot return a VM from VMware Cloud on AWS onto a standard switch.", c.VM.Name, standard.Target!.Name),
                     "Map the NIC to a distributed port group with -NetworkMapping.");
         }

@@ -10,9 +10,17 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (!c.CrossesEndpoints) return Pass(F("Within {0}: the hosts' vMotion network carries the move.", c.Source.Name));
+            if (!c.CrossesEndpoints)
+            {
+                // RAV and Bulk are HCX migrations: HCX works between the two sites of a service mesh, not within one.
+                return c.Type == MigrationType.RAV || c.Type == MigrationType.Bulk
+                    ? Fail(F("{0} is an HCX migration between two sites; VM '{1}' would stay within {2}.", c.Type, c.VM.Name, c.Source.Name),
+                        "Within one endpoint, move it by vMotion (running) or Cold (powered off).")
+                    : Pass("Within {0}: the hosts' vMotion network carries the move.", c.Source.Name);
+            }
+
             return c.Link != null
-                ? Pass(F("{0} reaches {1} over {2} ({3} Mbps, {4} ms).", c.Source.Name, c.Destination.Name, c.Link.Kind, c.Link.BandwidthMbps, c.Link.RttMs))
+                ? Pass("{0} reaches {1} over {2} ({3} Mbps, {4} ms).", c.Source.Name, c.Destination.Name, c.Link.Kind, c.Link.BandwidthMbps, c.Link.RttMs)
                 : Fail(F("There is no link between {0} and {1}.", c.Source.Name, c.Destination.Name), "Add a link in the lab file, or move through an endpoint that has one.");
         }
     }
@@ -32,7 +40,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             var vmc = c.Source.Provider == CloudProvider.VMC || c.Destination.Provider == CloudProvider.VMC;
             var limit = vmc ? VmcMs : LongDistanceVMotionMs;
             return c.Link.RttMs <= limit
-                ? Pass(F("The round trip {0} <-> {1} is {2} ms, within {3} ms.", c.Source.Name, c.Destination.Name, c.Link.RttMs, limit))
+                ? Pass("The round trip {0} <-> {1} is {2} ms, within {3} ms.", c.Source.Name, c.Destination.Name, c.Link.RttMs, limit)
                 : Fail(F("The round trip {0} <-> {1} is {2} ms, over the {3} ms {4} allows for {5}.", c.Source.Name, c.Destination.Name, c.Link.RttMs, limit,
                         vmc ? "VMware Cloud on AWS" : "long-distance vMotion", c.Type),
                     "Move it by Bulk or Cold, which have no round-trip limit, or over a shorter path.");
@@ -72,7 +80,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Expect a long move and some guest throttling, or move it by Bulk.");
             }
 
-            return Pass(F("{0} carries {1} Mbps; {2} needs {3}.", what, mbps, c.Type, minimum));
+            return Pass("{0} carries {1} Mbps; {2} needs {3}.", what, mbps, c.Type, minimum);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
             if (host == null || !Version.TryParse(host.EsxiVersion, out var version)) return Warn(F("The ESXi version of VM '{0}''s host is not known.", c.VM.Name), "Check the host's version in vCenter.");
             return version >= VmcMinimum
-                ? Pass(F("Host {0} runs ESXi {1}; VMware Cloud on AWS needs 6.7 U2 or later.", host.Name, host.EsxiVersion))
+                ? Pass("Host {0} runs ESXi {1}; VMware Cloud on AWS needs 6.7 U2 or later.", host.Name, host.EsxiVersion)
                 : Fail(F("Host {0} runs ESXi {1}; live moves into VMware Cloud on AWS need 6.7 U2 or later.", host.Name, host.EsxiVersion),
                     "Upgrade the source hosts, or move the VM by Bulk.");
         }
@@ -38,7 +38,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         {
             if (!c.CrossesEndpoints || c.Type != Migration.MigrationType.vMotion) return NotApplicable(c, "only vMotion between vCenters needs Enterprise Plus.");
             return string.Equals(c.Source.VSphereEdition, EnterprisePlus, StringComparison.OrdinalIgnoreCase)
-                ? Pass(F("{0} is licensed vSphere {1}.", c.Source.Name, c.Source.VSphereEdition))
+                ? Pass("{0} is licensed vSphere {1}.", c.Source.Name, c.Source.VSphereEdition)
                 : Fail(F("{0} is licensed vSphere {1}; vMotion between vCenters needs Enterprise Plus.", c.Source.Name, c.Source.VSphereEdition),
                     "Move it by RAV or Bulk, which HCX licenses itself, or upgrade the source's licence.");
         }

@@ -9,13 +9,17 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public abstract ReadinessCheck Evaluate(ReadinessContext context);
 
-        protected ReadinessCheck Pass(string message) => new ReadinessCheck(Id, CheckStatus.Pass, message, null);
+        /// <summary>
+        /// A pass, its message formatted only when someone reads it: most passes never are, and formatting 26 of them
+        /// for each of 100,000 VMs was a third of Test-MigrationReadiness's time.
+        /// </summary>
+        protected ReadinessCheck Pass(string format, params object?[] args) => new ReadinessCheck(Id, CheckStatus.Pass, format, args, null);
 
         protected ReadinessCheck Warn(string message, string remediation) => new ReadinessCheck(Id, CheckStatus.Warning, message, remediation);
 
         protected ReadinessCheck Fail(string message, string remediation) => new ReadinessCheck(Id, CheckStatus.Fail, message, remediation);
 
-        protected ReadinessCheck NotApplicable(ReadinessContext context, string why) => Pass("Does not apply to " + context.Type + ": " + why);
+        protected ReadinessCheck NotApplicable(ReadinessContext context, string why) => Pass("Does not apply to {0}: {1}", context.Type, why);
 
         protected static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
     }

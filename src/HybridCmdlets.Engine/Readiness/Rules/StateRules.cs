@@ -14,11 +14,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             {
                 return c.IsPoweredOn
                     ? Fail(F("VM '{0}' is powered on; Cold moves powered-off VMs.", c.VM.Name), "Power it off first, or choose vMotion, RAV or Bulk.")
-                    : Pass(F("VM '{0}' is {1}.", c.VM.Name, c.VM.PowerState));
+                    : Pass("VM '{0}' is {1}.", c.VM.Name, c.VM.PowerState);
             }
 
             return c.IsPoweredOn
-                ? Pass(F("VM '{0}' is powered on.", c.VM.Name))
+                ? Pass("VM '{0}' is powered on.", c.VM.Name)
                 : Fail(F("VM '{0}' is {1}; {2} moves running VMs.", c.VM.Name, c.VM.PowerState, c.Type), "Move it by Cold.");
         }
     }
@@ -31,7 +31,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             var count = c.VM.Snapshots.Count;
-            if (count == 0) return Pass(F("VM '{0}' has no snapshots.", c.VM.Name));
+            if (count == 0) return Pass("VM '{0}' has no snapshots.", c.VM.Name);
             return c.Type == MigrationType.Bulk
                 ? Warn(F("VM '{0}' has {1} snapshot(s); Bulk removes them: the VM arrives with its current state only.", c.VM.Name, count),
                     "Delete or consolidate them first, or keep what you need from them.")
@@ -49,7 +49,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         {
             if (c.Type != MigrationType.Bulk || !c.IsPoweredOn) return NotApplicable(c, "only Bulk shuts the guest down through VMware Tools.");
             return c.VM.ToolsStatus == ToolsStatus.ToolsOk || c.VM.ToolsStatus == ToolsStatus.ToolsOld
-                ? Pass(F("VMware Tools of VM '{0}' are running ({1}).", c.VM.Name, c.VM.ToolsStatus))
+                ? Pass("VMware Tools of VM '{0}' are running ({1}).", c.VM.Name, c.VM.ToolsStatus)
                 : Warn(F("VMware Tools of VM '{0}' are {1}: Bulk cannot shut the guest down cleanly and powers it off.", c.VM.Name, c.VM.ToolsStatus),
                     "Install or start VMware Tools before the move.");
         }
@@ -62,9 +62,9 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
-            if (!c.CrossesEndpoints) return Pass(F("VM '{0}' keeps its place in {1}'s inventory.", c.VM.Name, c.Source.Name));
+            if (!c.CrossesEndpoints) return Pass("VM '{0}' keeps its place in {1}'s inventory.", c.VM.Name, c.Source.Name);
             return c.Estate.FindVM(c.Destination.Name, c.VM.Name) == null
-                ? Pass(F("No VM of {0} is named '{1}'.", c.Destination.Name, c.VM.Name))
+                ? Pass("No VM of {0} is named '{1}'.", c.Destination.Name, c.VM.Name)
                 : Fail(F("{0} already has a VM named '{1}'.", c.Destination.Name, c.VM.Name), "Rename or remove the VM at the destination first.");
         }
     }

@@ -296,10 +296,12 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void Hardware_older_than_vmx_9_fails_an_HCX_move_but_not_one_within_vCenter()
+        public void Hardware_older_than_vmx_9_fails_an_HCX_vMotion_but_not_a_Bulk_move_or_one_within_vCenter()
         {
             var lab = NewLab();
-            Fails(Check(lab, "compute.hardwareVersion", "legacy-nt01", "avs-westeurope", MigrationType.vMotion), "VM 'legacy-nt01' is vmx-8; HCX migrations need vmx-9 or later");
+            Fails(Check(lab, "compute.hardwareVersion", "legacy-nt01", "avs-westeurope", MigrationType.vMotion), "VM 'legacy-nt01' is vmx-8; HCX vMotion needs vmx-9 or later");
+            // HCX Bulk takes vmx-7 and later.
+            Passes(Check(lab, "compute.hardwareVersion", "legacy-nt01", "avs-westeurope", MigrationType.Bulk), "VM 'legacy-nt01' is vmx-8");
             Passes(Check(lab, "compute.hardwareVersion", "legacy-nt01", "onprem-lon/Prod-Cluster-01", MigrationType.vMotion), "VM 'legacy-nt01' is vmx-8");
             // vmx-9 itself is enough.
             Passes(Check(lab, "compute.hardwareVersion", "lotus01", "avs-westeurope", MigrationType.vMotion), "VM 'lotus01' is vmx-9");
@@ -357,6 +359,19 @@ namespace HybridCmdlets.Engine.Tests
             Passes(Find(within, "device.cdrom"), "crm-app01");
         }
 
+        [Fact]
+        public void An_ISO_on_a_datastore_the_destination_cluster_does_not_mount_fails_a_vMotion_within_vCenter()
+        {
+            // Give crm-app01 an ISO on a datastore only its own cluster mounts, and move it to the other production cluster.
+            var lab = NewLab();
+            var vm = VM(lab, "crm-app01");
+            var target = vm.Cluster == "Prod-Cluster-01" ? "Prod-Cluster-02" : "Prod-Cluster-01";
+            var onlyOwn = Cluster(lab, "onprem-lon", vm.Cluster).Datastores.First(d => !Cluster(lab, "onprem-lon", target).Datastores.Contains(d));
+            vm.CdDrives = new[] { new CdDrive { Name = "CD/DVD drive 1", IsoPath = "[" + onlyOwn + "] iso/tools.iso", Connected = true } };
+            Fails(Check(lab, "device.cdrom", "crm-app01", "onprem-lon/" + target, MigrationType.vMotion),
+                "CD/DVD drive 1 of VM 'crm-app01' holds [" + onlyOwn + "] iso/tools.iso, on datastore '" + onlyOwn + "', which the hosts of cluster '" + target + "' do not mount");
+        }
+
         // ---------------------------------------------------------------- device.rdm
 
         [Fact]
@@ -391,13 +406,23 @@ namespace HybridCmdlets.Engine.Tests
         // ---------------------------------------------------------------- device.sharedDisk
 
         [Fact]
-        public void Shared_disks_fail_across_endpoints_warn_within_and_their_absence_passes()
+        public void Shared_disks_fail_across_endpoints_warn_when_kept_within_fail_when_moved_and_their_absence_passes()
         {
             var lab = NewLab();
             Fails(Check(lab, "device.sharedDisk", "oracle-rac01", "avs-westeurope", MigrationType.Bulk),
                 "Hard disk 5 of VM 'oracle-rac01' is shared (multi-writer); HCX does not migrate shared disks");
-            Warns(Check(lab, "device.sharedDisk", "oracle-rac01", "onprem-lon/Prod-Cluster-02", MigrationType.vMotion),
-                "Hard disk 5 of VM 'oracle-rac01' is shared (multi-writer); the other VMs sharing it must see the same datastore");
+            // Within vCenter the shared disk can stay where it is (a warning), never move (a failure).
+            var rac = VM(lab, "oracle-rac01");
+            var shared = rac.HardDisks.Single(d => d.Sharing == DiskSharing.MultiWriter);
+            // Another cluster that mounts the shared disk's datastore too: the VM's compute moves, the disk stays.
+            var target = rac.Cluster == "Prod-Cluster-01" ? "Prod-Cluster-02" : "Prod-Cluster-01";
+            var targetCluster = Cluster(lab, "onprem-lon", target);
+            targetCluster.Datastores = targetCluster.Datastores.Append(shared.Datastore).ToArray();
+            var keeping = Check(lab, "device.sharedDisk", "oracle-rac01", "onprem-lon/" + target, MigrationType.vMotion, datastore: shared.Datastore);
+            Warns(keeping, "Hard disk 5 of VM 'oracle-rac01' is shared (multi-writer); it stays on '" + shared.Datastore + "'");
+            var elsewhere = Cluster(lab, "onprem-lon", rac.Cluster).Datastores.First(d => d != shared.Datastore);
+            Fails(Check(lab, "device.sharedDisk", "oracle-rac01", "onprem-lon/" + rac.Cluster, MigrationType.vMotion, datastore: elsewhere),
+                "Hard disk 5 of VM 'oracle-rac01' is shared (multi-writer); vSphere cannot move it from '" + shared.Datastore + "' to '" + elsewhere + "'");
             Passes(Check(lab, "device.sharedDisk", "crm-app01", "avs-westeurope", MigrationType.Bulk), "No disk of VM 'crm-app01' is shared");
         }
 
@@ -485,13 +510,20 @@ namespace HybridCmdlets.Engine.Tests
         // ---------------------------------------------------------------- device.ft
 
         [Fact]
-        public void Fault_Tolerance_fails_across_endpoints_and_passes_within_one()
+        public void Fault_Tolerance_fails_across_endpoints_and_clusters_and_passes_within_its_cluster()
         {
             var lab = NewLab();
             Fails(Check(lab, "device.ft", "trading-ft01", "avs-westeurope", MigrationType.vMotion),
                 "VM 'trading-ft01' is protected by Fault Tolerance; HCX does not migrate FT VMs");
-            Passes(Check(lab, "device.ft", "trading-ft01", "onprem-lon/Prod-Cluster-02", MigrationType.vMotion),
-                "VM 'trading-ft01' is protected by Fault Tolerance; vCenter moves its primary within the endpoint");
+            // Its primary may move between the hosts of its cluster, never to another cluster.
+            var ft = VM(lab, "trading-ft01");
+            var own = ft.Cluster;
+            var other = own == "Prod-Cluster-01" ? "Prod-Cluster-02" : "Prod-Cluster-01";
+            var otherDatastore = Cluster(lab, "onprem-lon", own).Datastores.First(d => d != ft.Datastore);
+            Passes(Check(lab, "device.ft", "trading-ft01", "onprem-lon/" + own, MigrationType.vMotion, datastore: otherDatastore),
+                "VM 'trading-ft01' is protected by Fault Tolerance; vCenter moves its primary within cluster '" + own + "'");
+            Fails(Check(lab, "device.ft", "trading-ft01", "onprem-lon/" + other, MigrationType.vMotion),
+                "VM 'trading-ft01' is protected by Fault Tolerance, whose primary and secondary stay in one cluster; it cannot move to cluster '" + other + "'");
             Passes(Check(lab, "device.ft", "crm-app01", "avs-westeurope", MigrationType.vMotion), "VM 'crm-app01' is not protected by Fault Tolerance");
         }
 
@@ -627,6 +659,16 @@ namespace HybridCmdlets.Engine.Tests
                 "VM 'lab-isolated01' is on 'Isolated-Lab', a switch with no uplinks: vCenter refuses to live-migrate");
             Passes(Check(lab, "network.uplinks", "lab-isolated02", "onprem-lon/Prod-Cluster-01", MigrationType.Cold),
                 "VM 'lab-isolated02' is on the internal-only 'Isolated-Lab'; Cold does not need it to stay connected");
+        }
+
+        [Fact]
+        public void Mapping_a_NIC_onto_an_internal_only_network_fails_a_live_move()
+        {
+            var lab = NewLab();
+            var vm = VM(lab, "crm-web01");
+            var check = Check(lab, "network.uplinks", "crm-web01", "onprem-lon/Prod-Cluster-02", MigrationType.vMotion,
+                networkMapping: new Dictionary<string, string> { [vm.Networks[0]] = "Isolated-Lab" });
+            Fails(check, "VM 'crm-web01' would land on 'Isolated-Lab', a switch with no uplinks");
         }
 
         // ---------------------------------------------------------------- network.standardSwitch
@@ -912,8 +954,8 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         private static ReadinessCheck Check(LabDocument lab, string id, string vm, string destination, MigrationType type,
-            IReadOnlyDictionary<string, string>? networkMapping = null) =>
-            Find(Evaluate(lab, vm, destination, type, networkMapping), id);
+            IReadOnlyDictionary<string, string>? networkMapping = null, string? datastore = null) =>
+            Find(Evaluate(lab, vm, destination, type, networkMapping, datastore), id);
 
         private static ReadinessCheck Find(MigrationReadiness readiness, string id) => Assert.Single(readiness.Checks, c => c.Id == id);
 

@@ -199,9 +199,9 @@ namespace HybridCmdlets.Engine.Errors
             F("Task '{0}' has already ended ({1}); there is nothing to stop.", id, state), id,
             "Stop only queued or running tasks: Get-CloudTask -Status Queued, Running | Stop-CloudTask.");
 
-        public static HybridException MigrationNotReady(string vm, string type, System.Collections.Generic.IReadOnlyList<string> failing, string blocker) => new HybridException(
+        public static HybridException MigrationNotReady(string vm, string type, System.Collections.Generic.IReadOnlyList<string> failing, string firstFailure) => new HybridException(
             "MigrationNotReady", ErrorKind.InvalidOperation,
-            F("VM '{0}' is not ready to move by {1}; failing checks: {2}. First: {3}", vm, type, string.Join(", ", failing), blocker), vm,
+            F("VM '{0}' is not ready to move by {1} (failing checks: {2}). {3}", vm, type, string.Join(", ", failing), firstFailure), vm,
             "See every check with Test-MigrationReadiness; fix what fails, or choose another -MigrationType (Auto picks the least disruptive that passes).");
     }
 }

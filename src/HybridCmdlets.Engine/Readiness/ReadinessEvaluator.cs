@@ -68,13 +68,13 @@ namespace HybridCmdlets.Engine.Readiness
             readiness = Evaluate(estate, request, algorithm, now);
             if (readiness.Verdict == ReadinessVerdict.NotReady)
             {
-                var failing = new List<string>();
+                var failing = new List<ReadinessCheck>();
                 foreach (var check in readiness.Checks)
                 {
-                    if (check.Status == CheckStatus.Fail) failing.Add(check.Id);
+                    if (check.Status == CheckStatus.Fail) failing.Add(check);
                 }
 
-                throw Errors.EngineErrors.MigrationNotReady(readiness.VM, readiness.EvaluatedType.ToString(), failing, readiness.Blocker!);
+                throw Errors.EngineErrors.MigrationNotReady(readiness.VM, readiness.EvaluatedType.ToString(), failing.ConvertAll(c => c.Id), failing[0].Message);
             }
 
             var destination = MigrationPlanner.Resolve(estate, request);

@@ -86,10 +86,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         }
     }
 
-    /// <summary>The destination hosts must run the VM's virtual hardware; HCX moves need vmx-9 or later.</summary>
+    /// <summary>The destination hosts must run the VM's virtual hardware; HCX vMotion, RAV and Cold need vmx-9 or later, Bulk vmx-7.</summary>
     public sealed class HardwareVersionRule : Rule
     {
         public const int HcxMinimum = 9;
+        public const int HcxBulkMinimum = 7;
 
         public override string Id => "compute.hardwareVersion";
 
@@ -107,10 +108,12 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     "Choose a cluster on a newer ESXi.");
             }
 
-            if (c.CrossesEndpoints && version < HcxMinimum)
+            var minimum = c.Type == MigrationType.Bulk ? HcxBulkMinimum : HcxMinimum;
+            if (c.CrossesEndpoints && version < minimum)
             {
-                return Fail(F("VM '{0}' is {1}; HCX migrations need {2} or later.", c.VM.Name, c.VM.HardwareVersion, VirtualHardware.Format(HcxMinimum)),
-                    "Upgrade its virtual hardware (it needs a power cycle) before the move.");
+                return Fail(F("VM '{0}' is {1}; HCX {2} needs {3} or later.", c.VM.Name, c.VM.HardwareVersion, c.Type, VirtualHardware.Format(minimum)),
+                    c.Type == MigrationType.Bulk ? "Upgrade its virtual hardware (it needs a power cycle) before the move."
+                        : "Upgrade its virtual hardware (it needs a power cycle), or move it by Bulk, which takes vmx-7 and later.");
             }
 
             return Pass("VM '{0}' is {1}; cluster '{2}' runs up to {3}.", c.VM.Name, c.VM.HardwareVersion, c.Cluster.Name, VirtualHardware.Format(max));

@@ -30,6 +30,12 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                         "Disconnect the ISO, or move it to a shared datastore, before the move.");
                 }
 
+                if (datastore != null && c.IsLive && !c.CrossesEndpoints && !c.Cluster.Datastores.Contains(datastore.Name, Names.Comparer))
+                {
+                    return Fail(F("{0} of VM '{1}' holds {2}, on datastore '{3}', which the hosts of cluster '{4}' do not mount.", cd.Name, c.VM.Name, cd.IsoPath, datastore.Name, c.Cluster.Name),
+                        "Disconnect the ISO, or use one from a datastore the destination cluster mounts, before the move.");
+                }
+
                 if (c.CrossesEndpoints && (c.Type == MigrationType.vMotion || c.Type == MigrationType.Cold))
                 {
                     return Fail(F("{0} of VM '{1}' has the ISO {2} attached; HCX {3} refuses attached ISOs.", cd.Name, c.VM.Name, cd.IsoPath, c.Type),
@@ -87,11 +93,18 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         {
             var shared = c.VM.HardDisks.FirstOrDefault(d => d.Sharing == DiskSharing.MultiWriter);
             if (shared == null) return Pass("No disk of VM '{0}' is shared.", c.VM.Name);
-            return c.CrossesEndpoints
-                ? Fail(F("{0} of VM '{1}' is shared (multi-writer); HCX does not migrate shared disks.", shared.Name, c.VM.Name),
-                    "Move the clustered application by its own means, or unshare the disk first.")
-                : Warn(F("{0} of VM '{1}' is shared (multi-writer); the other VMs sharing it must see the same datastore.", shared.Name, c.VM.Name),
-                    "Keep the disk's datastore, or move the whole cluster of VMs together.");
+            if (c.CrossesEndpoints)
+            {
+                return Fail(F("{0} of VM '{1}' is shared (multi-writer); HCX does not migrate shared disks.", shared.Name, c.VM.Name),
+                    "Move the clustered application by its own means, or unshare the disk first.");
+            }
+
+            // vSphere moves a multi-writer VM's compute, never its shared disk (no Storage vMotion of it).
+            return Names.Equal(c.Datastore.Name, shared.Datastore)
+                ? Warn(F("{0} of VM '{1}' is shared (multi-writer); it stays on '{2}', which the other VMs sharing it see too.", shared.Name, c.VM.Name, shared.Datastore),
+                    "Make sure the hosts of cluster '" + c.Cluster.Name + "' mount '" + shared.Datastore + "'.")
+                : Fail(F("{0} of VM '{1}' is shared (multi-writer); vSphere cannot move it from '{2}' to '{3}'.", shared.Name, c.VM.Name, shared.Datastore, c.Datastore.Name),
+                    "Keep the disk's datastore (choose a cluster that mounts it), or move the whole cluster of VMs by their own means.");
         }
     }
 
@@ -165,10 +178,17 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             if (!c.VM.FaultToleranceEnabled) return Pass("VM '{0}' is not protected by Fault Tolerance.", c.VM.Name);
-            return c.CrossesEndpoints
-                ? Fail(F("VM '{0}' is protected by Fault Tolerance; HCX does not migrate FT VMs.", c.VM.Name),
-                    "Turn Fault Tolerance off before the move, and on again at the destination.")
-                : Pass("VM '{0}' is protected by Fault Tolerance; vCenter moves its primary within the endpoint.", c.VM.Name);
+            if (c.CrossesEndpoints)
+            {
+                return Fail(F("VM '{0}' is protected by Fault Tolerance; HCX does not migrate FT VMs.", c.VM.Name),
+                    "Turn Fault Tolerance off before the move, and on again at the destination.");
+            }
+
+            // An FT primary and its secondary live in one cluster: vMotion moves the primary between its hosts only.
+            return Names.Equal(c.Cluster.Name, c.VM.Cluster)
+                ? Pass("VM '{0}' is protected by Fault Tolerance; vCenter moves its primary within cluster '{1}'.", c.VM.Name, c.Cluster.Name)
+                : Fail(F("VM '{0}' is protected by Fault Tolerance, whose primary and secondary stay in one cluster; it cannot move to cluster '{1}'.", c.VM.Name, c.Cluster.Name),
+                    "Turn Fault Tolerance off before the move, and on again afterwards.");
         }
     }
 }

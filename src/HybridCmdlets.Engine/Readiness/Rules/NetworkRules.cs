@@ -59,6 +59,13 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             var isolated = c.Networks.FirstOrDefault(n => n.Source != null && !n.Source.HasUplinks);
+            var onto = c.Networks.FirstOrDefault(n => n.Target != null && !n.Target.HasUplinks && !ReferenceEquals(n.Target, n.Source));
+            if (onto != null && c.IsLive)
+            {
+                return Fail(F("VM '{0}' would land on '{1}', a switch with no uplinks: vCenter refuses to live-migrate a VM onto an internal-only network.", c.VM.Name, onto.Target!.Name),
+                    "Map the NIC to a network with uplinks with -NetworkMapping.");
+            }
+
             if (isolated == null) return Pass("Every network of VM '{0}' has uplinks.", c.VM.Name);
             return c.IsLive
                 ? Fail(F("VM '{0}' is on '{1}', a switch with no uplinks: vCenter refuses to live-migrate a VM on an internal-only network.", c.VM.Name, isolated.SourceNetwork),

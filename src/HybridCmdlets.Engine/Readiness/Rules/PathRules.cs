@@ -36,6 +36,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             if (!c.IsLive) return NotApplicable(c, "only live moves are bound by round-trip time.");
+            if (c.CrossesEndpoints && c.Link == null) return NotApplicable(c, "there is no link (path.link).");
             if (c.Link == null) return Pass("Within one site: round trips are well under a millisecond.");
             var vmc = c.Source.Provider == CloudProvider.VMC || c.Destination.Provider == CloudProvider.VMC;
             var limit = vmc ? VmcMs : LongDistanceVMotionMs;

@@ -19,7 +19,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                 if (Names.Equal(h.Name, c.VM.VMHost)) host = h;
             }
 
-            if (host == null || !Version.TryParse(host.EsxiVersion, out var version)) return Warn(F("The ESXi version of VM '{0}''s host is not known.", c.VM.Name), "Check the host's version in vCenter.");
+            if (host == null || !Version.TryParse(host.EsxiVersion, out var version)) return Warn(F("The ESXi version of the host of VM '{0}' is not known.", c.VM.Name), "Check the host's version in vCenter.");
             return version >= VmcMinimum
                 ? Pass("Host {0} runs ESXi {1}; VMware Cloud on AWS needs 6.7 U2 or later.", host.Name, host.EsxiVersion)
                 : Fail(F("Host {0} runs ESXi {1}; live moves into VMware Cloud on AWS need 6.7 U2 or later.", host.Name, host.EsxiVersion),

@@ -544,11 +544,11 @@ namespace HybridCmdlets.Engine.Tests
         {
             var lab = NewLab();
             var live = Check(lab, "state.power", "crm-db02", "avs-westeurope", MigrationType.vMotion);
-            Fails(live, "VM 'crm-db02' is PoweredOff; vMotion moves running VMs");
+            Fails(live, "VM 'crm-db02' is powered off; vMotion moves running VMs");
             Assert.Contains("Cold", live.Remediation);
-            Passes(Check(lab, "state.power", "crm-db02", "avs-westeurope", MigrationType.Cold), "VM 'crm-db02' is PoweredOff");
+            Passes(Check(lab, "state.power", "crm-db02", "avs-westeurope", MigrationType.Cold), "VM 'crm-db02' is powered off");
             // A suspended VM moves cold, too.
-            Passes(Check(lab, "state.power", "dev-inventory-app01", "onprem-lon/Prod-Cluster-01", MigrationType.Cold), "VM 'dev-inventory-app01' is Suspended");
+            Passes(Check(lab, "state.power", "dev-inventory-app01", "onprem-lon/Prod-Cluster-01", MigrationType.Cold), "VM 'dev-inventory-app01' is suspended");
         }
 
         // ---------------------------------------------------------------- state.snapshots (warns; never fails)
@@ -608,6 +608,18 @@ namespace HybridCmdlets.Engine.Tests
             Fails(check, "avs-westeurope already has a VM named 'pilot-web01'");
         }
 
+        [Fact]
+        public void A_VM_already_being_migrated_fails_state_inProgress()
+        {
+            var estate = Build(NewLab());
+            var vm = estate.VMs.Single(v => v.Name == "crm-app01");
+            Passes(Find(Evaluate(estate, "crm-app01", "avs-westeurope", MigrationType.vMotion), "state.inProgress"), "VM 'crm-app01' is not being migrated");
+            Assert.True(estate.TryBeginMigration(vm.Id));
+            var check = Find(Evaluate(estate, "crm-app01", "avs-westeurope", MigrationType.vMotion), "state.inProgress");
+            Fails(check, "VM 'crm-app01' is already being migrated");
+            Assert.Contains("Wait-CloudTask", check.Remediation);
+        }
+
         // ---------------------------------------------------------------- network.mapping
 
         [Fact]
@@ -618,7 +630,7 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void A_network_matched_by_VLAN_name_or_mapping_warns_of_another_broadcast_domain()
+        public void A_network_matched_by_VLAN_or_name_warns_of_another_broadcast_domain_and_an_explicit_mapping_does_not()
         {
             var lab = NewLab();
             // OVHcloud has no extension of App-VLAN120, but a port group on VLAN 120.
@@ -626,8 +638,9 @@ namespace HybridCmdlets.Engine.Tests
                 "VM 'crm-app01': 'App-VLAN120' maps to 'VLAN120' (by VLAN), not an HCX extension of it");
             // Both sites have a "VM Network"; the names match, the broadcast domains do not.
             Warns(Check(lab, "network.mapping", "fax01", "ovh-rbx/Cluster2", MigrationType.Bulk), "VM 'fax01': 'VM Network' maps to 'VM Network' (by name)");
-            Warns(Check(lab, "network.mapping", "crm-app01", "avs-westeurope", MigrationType.vMotion, new Dictionary<string, string> { ["App-VLAN120"] = "workload-segment-01" }),
-                "VM 'crm-app01': 'App-VLAN120' maps to 'workload-segment-01' (as mapped)");
+            // A mapping the user gave is their choice: no warning.
+            Passes(Check(lab, "network.mapping", "crm-app01", "avs-westeurope", MigrationType.vMotion, new Dictionary<string, string> { ["App-VLAN120"] = "workload-segment-01" }),
+                "'App-VLAN120' -> 'workload-segment-01'");
         }
 
         [Fact]
@@ -743,7 +756,7 @@ namespace HybridCmdlets.Engine.Tests
         // ---------------------------------------------------------------- the evaluator
 
         [Fact]
-        public void The_catalog_runs_its_25_rules_in_order_then_the_simulation()
+        public void The_catalog_runs_its_26_rules_in_order_then_the_simulation()
         {
             var readiness = Evaluate(NewLab(), "crm-app01", "avs-westeurope", MigrationType.vMotion);
             Assert.Equal(new[]
@@ -751,7 +764,7 @@ namespace HybridCmdlets.Engine.Tests
                 "path.link", "path.rtt", "path.bandwidth",
                 "compute.cpuVendor", "compute.evc", "compute.memory", "compute.cpu", "compute.datastore", "compute.hardwareVersion",
                 "device.cdrom", "device.rdm", "device.sharedDisk", "device.vgpu", "device.passthrough", "device.usb", "device.ft",
-                "state.power", "state.snapshots", "state.tools", "state.nameInUse",
+                "state.power", "state.snapshots", "state.tools", "state.nameInUse", "state.inProgress",
                 "network.mapping", "network.uplinks", "network.standardSwitch",
                 "platform.sourceVersion", "platform.license",
                 "model.simulation",
@@ -846,7 +859,7 @@ namespace HybridCmdlets.Engine.Tests
             var readiness = Evaluate(NewLab(), "test-inventory-app01", "avs-westeurope", MigrationType.Auto, DevToAvs);
             Assert.Equal(MigrationType.Bulk, readiness.RecommendedType);
             Assert.Equal(MigrationType.Bulk, readiness.EvaluatedType);
-            Assert.Equal(ReadinessVerdict.ReadyWithWarnings, readiness.Verdict); // the explicit mapping leaves the broadcast domain
+            Assert.NotEqual(ReadinessVerdict.NotReady, readiness.Verdict);
             Assert.Null(readiness.Blocker);
             Assert.NotNull(readiness.PredictedDuration);
         }

@@ -74,7 +74,10 @@ namespace HybridCmdlets.Engine.Readiness
                     if (check.Status == CheckStatus.Fail) failing.Add(check);
                 }
 
-                throw Errors.EngineErrors.MigrationNotReady(readiness.VM, readiness.EvaluatedType.ToString(), failing.ConvertAll(c => c.Id), failing[0].Message);
+                var error = Errors.EngineErrors.MigrationNotReady(readiness.VM, readiness.EvaluatedType.ToString(), failing.ConvertAll(c => c.Id), failing[0].Message);
+                // Scripts test ids, not messages: the failing ids travel with the error ($_.Exception.Data.FailingChecks).
+                error.Data["FailingChecks"] = failing.ConvertAll(c => c.Id).ToArray();
+                throw error;
             }
 
             var destination = MigrationPlanner.Resolve(estate, request);
@@ -121,8 +124,8 @@ namespace HybridCmdlets.Engine.Readiness
             if (predicted.Status == MigrationStatus.Succeeded)
             {
                 return new ReadinessCheck(RuleCatalog.SimulationCheckId, CheckStatus.Pass, string.Format(f,
-                    "Alone on the path as it is now, the {0} of VM '{1}' takes {2:hh\\:mm\\:ss} with {3:0.###} s of downtime.",
-                    context.Type, context.VM.Name, predicted.Duration, predicted.Downtime.TotalSeconds), null);
+                    "Alone on the path as it is now, the {0} of VM '{1}' takes {2} with {3:0.###} s of downtime.",
+                    context.Type, context.VM.Name, predicted.Duration.ToString(predicted.Duration.Days > 0 ? "d\\.hh\\:mm\\:ss" : "hh\\:mm\\:ss", f), predicted.Downtime.TotalSeconds), null);
             }
 
             return new ReadinessCheck(RuleCatalog.SimulationCheckId, CheckStatus.Fail,

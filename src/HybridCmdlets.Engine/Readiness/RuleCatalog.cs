@@ -31,6 +31,7 @@ namespace HybridCmdlets.Engine.Readiness
             new SnapshotRule(),
             new ToolsRule(),
             new NameInUseRule(),
+            new InProgressRule(),
             new NetworkMappingRule(),
             new InternalNetworkRule(),
             new StandardSwitchReturnRule(),

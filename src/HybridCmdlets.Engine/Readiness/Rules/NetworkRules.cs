@@ -22,7 +22,8 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}, or extend it with HCX Network Extension.", unmapped.SourceNetwork, c.Destination.Name));
             }
 
-            var elsewhere = c.CrossesEndpoints ? c.Networks.FirstOrDefault(n => n.How != MappingKind.Extension) : null;
+            // An explicit mapping is the user's choice; an extension, or another extension of the same segment, keeps the broadcast domain.
+            var elsewhere = c.CrossesEndpoints ? c.Networks.FirstOrDefault(n => n.How != MappingKind.Extension && n.How != MappingKind.Explicit && !SameSegment(n)) : null;
             if (elsewhere != null)
             {
                 return Warn(F("VM '{0}': '{1}' maps to '{2}' ({3}), not an HCX extension of it: the VM lands in another broadcast domain.", c.VM.Name, elsewhere.SourceNetwork, elsewhere.Target!.Name, Describe(elsewhere.How)),
@@ -41,6 +42,9 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
             public override string ToString() => string.Join(", ", networks.Select(n => "'" + n.SourceNetwork + "' -> '" + n.Target!.Name + "'"));
         }
+
+        private static bool SameSegment(NicMapping n) =>
+            n.Source?.ExtendedFrom != null && Names.Equal(n.Source.ExtendedFrom, n.Target?.ExtendedFrom);
 
         private static string Describe(MappingKind how) => how switch
         {

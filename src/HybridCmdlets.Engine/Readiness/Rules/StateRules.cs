@@ -14,12 +14,12 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             {
                 return c.IsPoweredOn
                     ? Fail(F("VM '{0}' is powered on; Cold moves powered-off VMs.", c.VM.Name), "Power it off first, or choose vMotion, RAV or Bulk.")
-                    : Pass("VM '{0}' is {1}.", c.VM.Name, c.VM.PowerState);
+                    : Pass("VM '{0}' is {1}.", c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off");
             }
 
             return c.IsPoweredOn
                 ? Pass("VM '{0}' is powered on.", c.VM.Name)
-                : Fail(F("VM '{0}' is {1}; {2} moves running VMs.", c.VM.Name, c.VM.PowerState, c.Type), "Move it by Cold.");
+                : Fail(F("VM '{0}' is {1}; {2} moves running VMs.", c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off", c.Type), "Move it by Cold.");
         }
     }
 
@@ -67,5 +67,16 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                 ? Pass("No VM of {0} is named '{1}'.", c.Destination.Name, c.VM.Name)
                 : Fail(F("{0} already has a VM named '{1}'.", c.Destination.Name, c.VM.Name), "Rename or remove the VM at the destination first.");
         }
+    }
+
+    /// <summary>A VM already being moved cannot be moved again until its task ends (MigrationInProgress).</summary>
+    public sealed class InProgressRule : Rule
+    {
+        public override string Id => "state.inProgress";
+
+        public override ReadinessCheck Evaluate(ReadinessContext c) =>
+            c.Estate.IsMigrating(c.VM.Id)
+                ? Fail(F("VM '{0}' is already being migrated.", c.VM.Name), "Wait for its task with Wait-CloudTask, or stop it with Stop-CloudTask.")
+                : Pass("VM '{0}' is not being migrated.", c.VM.Name);
     }
 }

@@ -21,6 +21,7 @@
         'Remove-CloudVM'
         'Get-CloudLink'
         'Set-CloudLink'
+        'Test-MigrationReadiness'
         'Move-CloudVM'
         'Get-CloudTask'
         'Wait-CloudTask'

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace HybridCmdlets.Demo
@@ -25,10 +26,10 @@ namespace HybridCmdlets.Demo
                 var headers = view.Descendants("TableColumnHeader").ToList();
                 var items = view.Descendants("TableColumnItem").ToList();
                 if (headers.Count == 0) continue;
-                // A ScriptBlock column is shown from the property its label names, by the C# twin in Cell.
+                // A ScriptBlock column is shown from the first property its script reads ($_.Name), by the C# twin in Cell.
                 tables[type] = headers.Zip(items, (h, i) => (
                     (string)h.Element("Label")!,
-                    (string?)i.Element("PropertyName") ?? (string)h.Element("Label")!,
+                    (string?)i.Element("PropertyName") ?? Regex.Match((string)i.Element("ScriptBlock")!, @"\$_\.(\w+)").Groups[1].Value,
                     (string?)i.Element("FormatString"),
                     (string?)h.Element("Alignment") == "Right")).ToList();
             }
@@ -60,8 +61,8 @@ namespace HybridCmdlets.Demo
             // The MigrationResult view's Duration and Downtime script blocks: days and hours only when there are any.
             if (value is TimeSpan span && format == null)
             {
-                var pattern = property == "Downtime"
-                    ? (span.TotalHours >= 1 ? @"d\.hh\:mm\:ss\.fff" : @"mm\:ss\.fff")
+                var pattern = property.EndsWith("Downtime", StringComparison.Ordinal)
+                    ? (span.TotalHours >= 1 ? @"h\:mm\:ss\.fff" : @"mm\:ss\.fff")
                     : (span.Days > 0 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss");
                 return span.ToString(pattern, CultureInfo.InvariantCulture);
             }

@@ -7,6 +7,7 @@ using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
+using HybridCmdlets.Engine.Readiness;
 
 namespace HybridCmdlets.Demo
 {
@@ -76,8 +77,23 @@ namespace HybridCmdlets.Demo
 
             Show("Get-CloudVM -Name crm-* -Endpoint avs-westeurope", o => new GetCloudVMCore(lab).ByFilter(new[] { "crm-*" }, new[] { lab.Estate.GetEndpoint("avs-westeurope") }, null, null, null, o));
 
-            Show("Move-CloudVM -VM crm-db01, crm-db02 -Destination avs-westeurope   # their backup VLAN has no network in AVS",
-                o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-db01"), new VMIdParameter("crm-db02") }, Destination = "avs-westeurope" }, o));
+            Step("Get-CloudVM -Tag wave2 | Test-MigrationReadiness -Destination avs-westeurope | Group-Object Verdict -NoElement");
+            var wave2 = new ConsoleOutput("Test-MigrationReadiness");
+            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters
+            {
+                VM = lab.Estate.VMs.Where(v => v.Tags.Contains("Wave/wave2")).Select(v => new VMIdParameter(v)).ToArray(),
+                Destination = "avs-westeurope",
+            }, wave2);
+            foreach (var group in wave2.Objects.Cast<MigrationReadiness>().GroupBy(r => r.Verdict))
+            {
+                Console.WriteLine("  {0,5} {1}", group.Count(), group.Key);
+            }
+
+            Show("Test-MigrationReadiness -VM crm-db01, hr-app01 -Destination avs-westeurope",
+                o => new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("crm-db01"), new VMIdParameter("hr-app01") }, Destination = "avs-westeurope" }, o));
+
+            Show("Move-CloudVM -VM crm-db01 -Destination avs-westeurope   # the same rules: refused, nothing moves",
+                o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, o));
 
             var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tour.json");
             Step("Save-HybridLab -Path " + path + "; Open-HybridLab " + path);

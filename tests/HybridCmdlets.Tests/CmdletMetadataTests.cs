@@ -61,7 +61,7 @@ namespace HybridCmdlets.Tests
                 new[]
                 {
                     "Get-CloudEndpoint", "Get-CloudLink", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Move-CloudVM", "New-CloudVM", "Open-HybridLab",
-                    "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption", "Stop-CloudTask", "Wait-CloudTask",
+                    "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption", "Stop-CloudTask", "Test-MigrationReadiness", "Wait-CloudTask",
                 },
                 ModuleUnderTest.CmdletTypes.Select(ModuleUnderTest.CmdletName).OrderBy(n => n, StringComparer.Ordinal));
         }
@@ -144,8 +144,8 @@ namespace HybridCmdlets.Tests
             var attribute = ModuleUnderTest.Attribute(type, "CmdletAttribute")!;
             var verb = (string)attribute.ConstructorArguments[0].Value!;
             var supports = ModuleUnderTest.Named<bool>(attribute, "SupportsShouldProcess");
-            // Get and Wait only read (Wait-CloudTask lets time pass; the moves were confirmed when they were asked for).
-            var changesState = verb != "Get" && verb != "Wait";
+            // Get, Test and Wait only read (Wait-CloudTask lets time pass; the moves were confirmed when they were asked for).
+            var changesState = verb != "Get" && verb != "Wait" && verb != "Test";
             Assert.Equal(changesState, supports);
             var impact = ModuleUnderTest.Named<int>(attribute, "ConfirmImpact");
             // ConfirmImpact.High (3) only for destructive acts.

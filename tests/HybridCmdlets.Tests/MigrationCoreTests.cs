@@ -264,29 +264,40 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void A_powered_off_vm_moved_by_Bulk_has_no_downtime_and_stays_off()
+        public void A_powered_off_vm_moves_Cold_and_Bulk_is_refused_for_it()
         {
             var off = lab.Estate.VMs.First(v => v.Endpoint == "onprem-lon" && v.PowerState == Engine.Inventory.PowerState.PoweredOff && !v.Name.Contains("-db"));
-            var parameters = Move("avs-westeurope", off.Name);
-            parameters.MigrationType = MigrationType.Bulk;
+            var bulk = Move("avs-westeurope", off.Name);
+            bulk.MigrationType = MigrationType.Bulk;
+            var refused = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(bulk, refused);
+            Assert.Contains("state.power", Assert.Single(refused.Errors).Message);
+
             var output = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(parameters, output);
-            Assert.Empty(output.Errors);
+            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", off.Name), output);
             var result = Assert.IsType<MigrationResult>(Assert.Single(output.Objects));
-            Assert.Equal(MigrationStatus.Succeeded, result.Status);
+            Assert.Equal(MigrationType.Cold, result.MigrationType);
             Assert.Equal(TimeSpan.Zero, result.Downtime);
             Assert.Equal(Engine.Inventory.PowerState.PoweredOff, lab.Estate.FindVM("avs-westeurope", off.Name)!.PowerState);
         }
 
         [Fact]
-        public void A_failed_move_is_an_error_with_the_failure_id_and_the_vm_stays_at_its_source()
+        public void A_move_that_fails_under_way_is_an_error_with_the_failure_id_and_the_vm_stays_at_its_source()
         {
-            lab.Estate.SetLink("onprem-lon", "ovh-rbx", 2, null, null);
+            // Ready on the 1 Gbps OVHcloud Connect; then the link drops to 2 Mbps while the vMotion runs.
             var before = lab.Estate.FindVM("onprem-lon", "crm-app01")!;
             var parameters = Move("ovh-rbx/Cluster2", "crm-app01");
             parameters.MigrationType = MigrationType.vMotion;
+            parameters.RunAsync = true;
+            var submitted = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(parameters, submitted);
+            var task = Assert.Single(submitted.OfType<CloudTask>());
+            new SetCloudLinkCore(lab).Run("onprem-lon", "ovh-rbx", 2, null, null, passThru: false, new RecordingOutput());
+
+            var wait = new WaitCloudTaskCore(lab);
+            wait.Add(new[] { task });
             var output = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(parameters, output);
+            wait.WaitAll(output);
 
             var error = Assert.Single(output.Errors);
             Assert.Equal("SwitchoverTimeout", error.ErrorId);
@@ -295,6 +306,48 @@ namespace HybridCmdlets.Tests
             Assert.Equal(MigrationStatus.Failed, result.Status);
             Assert.Same(before, lab.Estate.FindVM("onprem-lon", "crm-app01"));
             Assert.Empty(output.OpenActivities());
+        }
+
+        [Fact]
+        public void Move_refuses_what_the_readiness_test_calls_NotReady_naming_the_failing_checks()
+        {
+            // crm-db01's backup VLAN has no network in AVS: the same verdict Test-MigrationReadiness gives.
+            var test = new RecordingOutput();
+            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, test);
+            var readiness = Assert.IsType<Engine.Readiness.MigrationReadiness>(Assert.Single(test.Objects));
+            Assert.Equal(Engine.Readiness.ReadinessVerdict.NotReady, readiness.Verdict);
+
+            var output = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-db01"), output);
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("MigrationNotReady", error.ErrorId);
+            Assert.Equal("crm-db01", error.Target);
+            Assert.Contains("network.mapping", error.Message);
+            Assert.Equal(new[] { "network.mapping" }, (string[])error.Data["FailingChecks"]!);
+            Assert.Contains("Test-MigrationReadiness", error.RecommendedAction);
+            Assert.Empty(output.Objects);
+            Assert.Empty(lab.Timeline.Tasks);
+        }
+
+        [Fact]
+        public void Auto_moves_by_the_type_the_readiness_test_recommends()
+        {
+            // ovh-backup01 runs on AMD EPYC at OVHcloud: it cannot vMotion onto the Intel hosts of AVS, so Auto takes
+            // the least disruptive type that passes.
+            var amd = lab.Estate.FindVM("ovh-rbx", "ovh-backup01")!;
+            Assert.StartsWith("amd-", amd.CpuBaseline);
+            var test = new RecordingOutput();
+            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter(amd) }, Destination = "avs-westeurope" }, test);
+            var readiness = test.OfType<Engine.Readiness.MigrationReadiness>().Single();
+            Assert.Equal(MigrationType.Bulk, readiness.RecommendedType);
+            Assert.Equal(MigrationType.Bulk, readiness.EvaluatedType);
+
+            var output = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", amd.Name), output);
+            var result = Assert.IsType<MigrationResult>(Assert.Single(output.Objects));
+            Assert.Equal(readiness.RecommendedType, result.MigrationType);
+            Assert.Equal(readiness.PredictedDuration, result.Duration);
+            Assert.Equal(readiness.PredictedDowntime, result.Downtime);
         }
 
         [Fact]

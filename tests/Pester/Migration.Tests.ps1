@@ -92,11 +92,15 @@ Describe 'Move-CloudVM' {
         $result.VM | Should -Be 'crm-web01'
     }
 
-    It 'reports each VM whose NIC has no network at the destination, and moves the rest of the wave (NetworkNotMapped)' {
+    It 'refuses each VM the readiness rules call NotReady, and moves the rest of the wave (MigrationNotReady)' {
         $wave = @(Get-CloudVM -Tag 'wave1')
+        $notReady = @($wave | Test-MigrationReadiness -Destination 'avs-westeurope' | Where-Object Verdict -EQ 'NotReady')
         $results = @($wave | Move-CloudVM -Destination 'avs-westeurope' -RunAsync -ErrorAction SilentlyContinue -ErrorVariable moveErrors | Wait-CloudTask)
         $moveErrors.Count | Should -BeGreaterThan 0
-        $moveErrors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'NetworkNotMapped,HybridCmdlets.Commands.MoveCloudVMCommand'
+        $moveErrors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'MigrationNotReady,HybridCmdlets.Commands.MoveCloudVMCommand'
+        $moveErrors[0].Exception.Data['FailingChecks'] | Should -Not -BeNullOrEmpty
+        # Exactly the VMs Test-MigrationReadiness called NotReady were refused; every other one moved.
+        @($moveErrors.TargetObject | Sort-Object) | Should -Be @($notReady.VM | Sort-Object)
         ($results.Count + $moveErrors.Count) | Should -Be $wave.Count
         $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
     }
@@ -135,11 +139,13 @@ Describe 'Move-CloudVM' {
         (Get-CloudVM -Name 'crm-web01').Networks[0] | Should -Be $target.Name
     }
 
-    It 'writes a failed move as an error with the failure''s id, and the VM stays at its source (SwitchoverTimeout)' {
+    It 'writes a move that fails under way as an error with the failure''s id, and the VM stays at its source (SwitchoverTimeout)' {
+        # Ready on the 1 Gbps OVHcloud Connect; the link then drops to 2 Mbps while the vMotion runs.
+        $task = Move-CloudVM -VM 'crm-app01' -Destination 'ovh-rbx/Cluster2' -MigrationType vMotion -RunAsync
         Set-CloudLink -Source 'onprem-lon' -Destination 'ovh-rbx' -BandwidthMbps 2
-        $result = Move-CloudVM -VM 'crm-app01' -Destination 'ovh-rbx/Cluster2' -MigrationType vMotion -ErrorAction SilentlyContinue -ErrorVariable moveErrors
+        $result = $task | Wait-CloudTask -ErrorAction SilentlyContinue -ErrorVariable moveErrors
         $moveErrors | Should -HaveCount 1
-        $moveErrors[0].FullyQualifiedErrorId | Should -Be 'SwitchoverTimeout,HybridCmdlets.Commands.MoveCloudVMCommand'
+        $moveErrors[0].FullyQualifiedErrorId | Should -Be 'SwitchoverTimeout,HybridCmdlets.Commands.WaitCloudTaskCommand'
         $result.Status | Should -Be 'Failed'
         $result.Error | Should -Be 'SwitchoverTimeout'
         (Get-CloudVM -Name 'crm-app01').Endpoint | Should -Be 'onprem-lon'
@@ -159,6 +165,63 @@ Describe 'Move-CloudVM' {
             Where-Object name -EQ 'crm-web01' |
             ForEach-Object endpoint |
             Should -Be 'avs-westeurope'
+    }
+}
+
+Describe 'Test-MigrationReadiness' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    It 'judges a whole estate against a destination, as a pipeline' {
+        $groups = @(Get-CloudVM | Test-MigrationReadiness -Destination 'avs-westeurope' -ErrorAction SilentlyContinue | Group-Object -Property Verdict)
+        @($groups.Name | Sort-Object) | Should -Be @('NotReady', 'Ready', 'ReadyWithWarnings')
+        ($groups | Measure-Object -Property Count -Sum).Sum | Should -Be @(Get-CloudVM | Where-Object Endpoint -NE 'avs-westeurope').Count
+        (Get-HybridLab).IsModified | Should -BeFalse
+    }
+
+    It 'gives the verdict, every check, the recommended type and the predicted move' {
+        $readiness = Test-MigrationReadiness -VM 'crm-web01' -Destination 'avs-westeurope'
+        $readiness | Should -BeOfType 'HybridCmdlets.Engine.Readiness.MigrationReadiness'
+        $readiness.Verdict | Should -Not -Be 'NotReady'
+        $readiness.RecommendedType | Should -Be 'vMotion'
+        $readiness.Checks.Id | Should -Contain 'path.rtt'
+        $readiness.Checks.Id | Should -Contain 'model.simulation'
+        $readiness.PredictedDuration.TotalSeconds | Should -BeGreaterThan 0
+
+        $moved = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope'
+        $moved.Duration | Should -Be $readiness.PredictedDuration
+        $moved.Downtime | Should -Be $readiness.PredictedDowntime
+    }
+
+    It 'names the first blocker of a VM that cannot move' {
+        $readiness = Test-MigrationReadiness -VM 'crm-db01' -Destination 'avs-westeurope'
+        $readiness.Verdict | Should -Be 'NotReady'
+        $readiness.Blocker | Should -BeLike 'network.mapping:*Backup-VLAN300*'
+        ($readiness | Out-String) | Should -Match 'crm-db01\s+NotReady'
+    }
+
+    It 'writes a readiness report that Export-Csv and Import-Csv carry' {
+        $csv = Join-Path $TestDrive 'readiness.csv'
+        Get-CloudVM -Name 'crm-*' |
+            Test-MigrationReadiness -Destination 'avs-westeurope' |
+            Select-Object -Property VM, Verdict, RecommendedType, PredictedDuration, Blocker |
+            Export-Csv -Path $csv -NoTypeInformation
+        $rows = @(Import-Csv -Path $csv)
+        $rows.Count | Should -Be @(Get-CloudVM -Name 'crm-*').Count
+        ($rows | Where-Object VM -EQ 'crm-web01').Verdict | Should -Not -Be 'NotReady'
+        ($rows | Where-Object VM -EQ 'crm-db01').Blocker | Should -BeLike 'network.mapping:*'
+        [TimeSpan]::Parse(($rows | Where-Object VM -EQ 'crm-web01').PredictedDuration).TotalSeconds | Should -BeGreaterThan 0
+    }
+
+    It 'takes CSV rows by property name, as Move-CloudVM does' {
+        $rows = @(
+            [pscustomobject]@{ Name = 'crm-web01'; Destination = 'avs-westeurope'; MigrationType = 'Bulk' }
+            [pscustomobject]@{ Name = 'crm-web02'; Destination = 'gcve-europe-west2'; MigrationType = 'vMotion' }
+        )
+        $results = @($rows | Test-MigrationReadiness)
+        $results.EvaluatedType | Should -Be @('Bulk', 'vMotion')
+        $results[1].Destination | Should -BeLike 'gcve-europe-west2/*'
     }
 }
 

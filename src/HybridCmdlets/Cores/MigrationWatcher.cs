@@ -5,6 +5,7 @@ using System.Linq;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
+using HybridCmdlets.Engine.Readiness;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Cores
@@ -64,12 +65,27 @@ namespace HybridCmdlets.Cores
         public static void WriteResult(CloudTask task, ICommandOutput output)
         {
             var result = task.Result;
-            foreach (var warning in result.Warnings) output.WriteVerbose(result.VM + ": " + warning);
+            // The readiness warnings were written as warnings when the move was submitted; the rest are notes.
+            foreach (var warning in result.Warnings)
+            {
+                if (!IsReadinessWarning(warning)) output.WriteVerbose(result.VM + ": " + warning);
+            }
+
             // The result first: with -ErrorAction Stop, the error that follows stops the pipeline, and the runbook
             // still holds the failed move's result.
             output.WriteObject(result);
             if (result.Status == MigrationStatus.Failed) output.WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage));
             if (result.Status == MigrationStatus.Canceled) output.WriteWarning("VM '" + result.VM + "': " + result.ErrorMessage);
+        }
+
+        private static bool IsReadinessWarning(string warning)
+        {
+            foreach (var rule in RuleCatalog.Rules)
+            {
+                if (warning.StartsWith(rule.Id + ": ", StringComparison.Ordinal)) return true;
+            }
+
+            return false;
         }
 
         private void Report()

@@ -7,6 +7,7 @@ using HybridCmdlets.Arguments;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
+using HybridCmdlets.Engine.Readiness;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Cores
@@ -38,19 +39,7 @@ namespace HybridCmdlets.Cores
         /// </summary>
         public void Run(MoveCloudVMParameters parameters, ICommandOutput output)
         {
-            (string Endpoint, string? Cluster) destination;
-            IReadOnlyDictionary<string, string>? mapping;
-            try
-            {
-                destination = MigrationRequest.ParseDestination(parameters.Destination);
-                mapping = ToNetworkMapping(parameters.NetworkMapping);
-            }
-            catch (HybridException error)
-            {
-                // Destination and mapping may come from a CSV row: a bad one fails that row, not the pipeline.
-                output.WriteError(error);
-                return;
-            }
+            if (!MoveArguments.TryParse(parameters.Destination, parameters.NetworkMapping, output, out var destination, out var mapping)) return;
 
             var tasks = new List<CloudTask>();
             try
@@ -62,22 +51,18 @@ namespace HybridCmdlets.Cores
                     MigrationPlan plan;
                     try
                     {
-                        plan = MigrationPlanner.Plan(lab.Estate, new MigrationRequest
-                        {
-                            VMId = vm.Id,
-                            DestinationEndpoint = destination.Endpoint,
-                            DestinationCluster = destination.Cluster,
-                            Datastore = parameters.Datastore,
-                            NetworkMapping = mapping,
-                            Type = parameters.MigrationType,
-                        });
                         if (lab.Estate.IsMigrating(vm.Id)) throw EngineErrors.MigrationInProgress(vm.Name);
+                        // The same rule catalog as Test-MigrationReadiness: NotReady is a MigrationNotReady error and nothing moves.
+                        plan = ReadinessEvaluator.PlanMove(lab.Estate, MoveArguments.Request(vm, destination, parameters.Datastore, mapping, parameters.MigrationType),
+                            lab.Options.MigrationAlgorithm, lab.Timeline.VirtualNow, out _);
                     }
                     catch (HybridException error)
                     {
                         output.WriteError(error);
                         continue;
                     }
+
+                    foreach (var warning in plan.ReadinessWarnings) output.WriteWarning("VM '" + vm.Name + "': " + warning);
 
                     if (!output.ShouldProcess(Target(plan), Action(plan))) continue;
                     try
@@ -123,38 +108,6 @@ namespace HybridCmdlets.Cores
                 + " (host " + plan.DestinationHost.Name + ", datastore " + plan.DestinationDatastore.Name
                 + (plan.SharedStorage ? " (shared: only memory moves)" : "")
                 + (networks.Length > 0 ? ", networks " + networks : "") + ")";
-        }
-
-        /// <summary>
-        /// A -NetworkMapping hashtable as names: each key a source network and each value a destination network,
-        /// both plain non-empty text. Anything else (a nested table, a list, an empty name) is NetworkMappingInvalid.
-        /// </summary>
-        internal static IReadOnlyDictionary<string, string>? ToNetworkMapping(IDictionary? table)
-        {
-            if (table == null) return null;
-            var mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in table)
-            {
-                var source = AsName(entry.Key, "a key");
-                var target = AsName(entry.Value, "the value for '" + source + "'");
-                if (mapping.ContainsKey(source)) throw EngineErrors.NetworkMappingInvalid("the network '" + source + "' is mapped twice.");
-                mapping.Add(source, target);
-            }
-
-            return mapping;
-        }
-
-        private static string AsName(object? value, string what)
-        {
-            // A PSObject wrapping a string prints as that string; a table or a list is not a name.
-            if (value == null || value is IDictionary || (value is IEnumerable && !(value is string)))
-            {
-                throw EngineErrors.NetworkMappingInvalid(what + " is " + (value == null ? "null" : "a " + value.GetType().Name) + ", not a network name.");
-            }
-
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
-            if (string.IsNullOrEmpty(text)) throw EngineErrors.NetworkMappingInvalid(what + " is empty, not a network name.");
-            return text!;
         }
     }
 }

@@ -56,7 +56,12 @@ Move-CloudVM -VM crm-app01 -Destination avs-westeurope | Out-Host
 Write-Heading 'Move the CRM web tier together, by Replication Assisted vMotion'
 Get-CloudVM -Name crm-web0* | Move-CloudVM -Destination avs-westeurope -MigrationType RAV -RunAsync | Wait-CloudTask | Out-Host
 
-Write-Heading 'A VM whose backup VLAN has no network in AVS is refused, and the lab is unchanged'
+Write-Heading 'Readiness of wave 2 for AVS, and the first blocker of each VM that cannot go'
+$readiness = @(Get-CloudVM -Tag wave2 | Test-MigrationReadiness -Destination avs-westeurope)
+$readiness | Group-Object -Property Verdict -NoElement | Format-Table -AutoSize | Out-Host
+$readiness | Where-Object Verdict -EQ 'NotReady' | Select-Object -Property VM, Blocker | Format-Table -Wrap | Out-Host
+
+Write-Heading 'Move-CloudVM runs the same rules: a VM whose backup VLAN has no network in AVS is refused, and the lab is unchanged'
 Move-CloudVM -VM crm-db01 -Destination avs-westeurope -ErrorAction SilentlyContinue -ErrorVariable refused
 Write-Host "$($refused[0].FullyQualifiedErrorId): $($refused[0].Exception.Message)"
 

@@ -53,7 +53,7 @@ Describe 'Move-CloudVM' {
     It 'returns tasks at once with -RunAsync, and Wait-CloudTask runs them together' {
         $tasks = @(Get-CloudVM -Name 'crm-web0*' | Move-CloudVM -Destination 'avs-westeurope' -MigrationType RAV -RunAsync)
         $tasks.Count | Should -Be 3
-        $tasks | Should -BeOfType 'HybridCmdlets.Engine.Migration.CloudTask'
+        $tasks | ForEach-Object { $_ | Should -BeOfType 'HybridCmdlets.Engine.Migration.CloudTask' }
         @($tasks | Where-Object IsFinished).Count | Should -Be 0
         (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
 
@@ -284,7 +284,7 @@ Describe 'Set-HybridLabOption for migrations' {
     }
 
     It 'plays a move back at the time scale, so a user can watch it' {
-        # 600 virtual seconds per wall second: a move of about half a minute takes well under a second.
+        # 600 virtual seconds per wall second: a move of a few minutes of lab time takes under a second.
         Set-HybridLabOption -TimeScale 600
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $result = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope'

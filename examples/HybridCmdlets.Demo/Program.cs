@@ -79,7 +79,7 @@ namespace HybridCmdlets.Demo
 
             Step("Get-CloudVM -Tag wave2 | Test-MigrationReadiness -Destination avs-westeurope | Group-Object Verdict -NoElement");
             var wave2 = new ConsoleOutput("Test-MigrationReadiness");
-            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters
+            new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters
             {
                 VM = lab.Estate.VMs.Where(v => v.Tags.Contains("Wave/wave2")).Select(v => new VMIdParameter(v)).ToArray(),
                 Destination = "avs-westeurope",
@@ -90,7 +90,7 @@ namespace HybridCmdlets.Demo
             }
 
             Show("Test-MigrationReadiness -VM crm-db01, hr-app01 -Destination avs-westeurope",
-                o => new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("crm-db01"), new VMIdParameter("hr-app01") }, Destination = "avs-westeurope" }, o));
+                o => new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters { VM = new[] { new VMIdParameter("crm-db01"), new VMIdParameter("hr-app01") }, Destination = "avs-westeurope" }, o));
 
             Show("Move-CloudVM -VM crm-db01 -Destination avs-westeurope   # the same rules: refused, nothing moves",
                 o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, o));

@@ -77,7 +77,7 @@ namespace HybridCmdlets.Tests
             yield return Case("mapping to nothing", (l, o) => new MoveCloudVMCore(l).Run(Move("avs-westeurope", p => p.NetworkMapping = new Hashtable { ["Web-VLAN110"] = "" }), o), "NetworkMappingInvalid", "Web-VLAN110");
             yield return Case("mapping to an unknown network", (l, o) => new MoveCloudVMCore(l).Run(Move("avs-westeurope", p => p.NetworkMapping = new Hashtable { ["Web-VLAN110"] = "Nowhere" }), o), "NetworkNotFound", "Nowhere");
             yield return Case("move an unknown VM", (l, o) => new MoveCloudVMCore(l).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("ghost01") }, Destination = "avs-westeurope" }, o), "VMNotFound", "ghost01");
-            yield return Case("test toward a wildcard", (l, o) => new TestMigrationReadinessCore(l).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("crm-web01") }, Destination = "*" }, o), "DestinationInvalid", "*");
+            yield return Case("test toward a wildcard", (l, o) => new TestMigrationReadinessCore(l).Run(new MigrationRequestParameters { VM = new[] { new VMIdParameter("crm-web01") }, Destination = "*" }, o), "DestinationInvalid", "*");
 
             // Tasks and options
             yield return Case("unknown task", (l, o) => new GetCloudTaskCore(l).Run(new[] { "task-999" }, null, o), "TaskNotFound", "task-999");

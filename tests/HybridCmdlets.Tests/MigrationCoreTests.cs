@@ -313,7 +313,7 @@ namespace HybridCmdlets.Tests
         {
             // crm-db01's backup VLAN has no network in AVS: the same verdict Test-MigrationReadiness gives.
             var test = new RecordingOutput();
-            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, test);
+            new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, test);
             var readiness = Assert.IsType<Engine.Readiness.MigrationReadiness>(Assert.Single(test.Objects));
             Assert.Equal(Engine.Readiness.ReadinessVerdict.NotReady, readiness.Verdict);
 
@@ -337,7 +337,7 @@ namespace HybridCmdlets.Tests
             var amd = lab.Estate.FindVM("ovh-rbx", "ovh-backup01")!;
             Assert.StartsWith("amd-", amd.CpuBaseline);
             var test = new RecordingOutput();
-            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter(amd) }, Destination = "avs-westeurope" }, test);
+            new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters { VM = new[] { new VMIdParameter(amd) }, Destination = "avs-westeurope" }, test);
             var readiness = test.OfType<Engine.Readiness.MigrationReadiness>().Single();
             Assert.Equal(MigrationType.Bulk, readiness.RecommendedType);
             Assert.Equal(MigrationType.Bulk, readiness.EvaluatedType);

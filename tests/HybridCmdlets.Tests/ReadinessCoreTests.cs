@@ -14,7 +14,7 @@ namespace HybridCmdlets.Tests
         private RecordingOutput Test(string destination, MigrationType type = MigrationType.Auto, params string[] vms)
         {
             var output = new RecordingOutput();
-            new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters
+            new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters
             {
                 VM = vms.Select(v => new VMIdParameter(v)).ToArray(),
                 Destination = destination,

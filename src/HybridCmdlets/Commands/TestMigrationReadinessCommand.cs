@@ -10,7 +10,7 @@ namespace HybridCmdlets.Commands
     [OutputType(typeof(MigrationReadiness))]
     public sealed class TestMigrationReadinessCommand : MigrationRequestCmdlet
     {
-        protected override void Process() => new TestMigrationReadinessCore(Lab).Run(new TestMigrationReadinessParameters
+        protected override void Process() => new TestMigrationReadinessCore(Lab).Run(new MigrationRequestParameters
         {
             VM = VM,
             Destination = Destination,

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using HybridCmdlets.Arguments;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Migration;
@@ -9,6 +10,19 @@ using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Cores
 {
+    /// <summary>
+    /// What a move asks for, as Move-CloudVM and Test-MigrationReadiness both take it (one call, or one piped record),
+    /// so that the test is asked exactly what the move would be.
+    /// </summary>
+    public class MigrationRequestParameters
+    {
+        public IReadOnlyList<VMIdParameter> VM { get; set; } = Array.Empty<VMIdParameter>();
+        public string Destination { get; set; } = "";
+        public MigrationType MigrationType { get; set; } = MigrationType.Auto;
+        /// <summary>The -NetworkMapping hashtable as the user gave it: source network name to destination network name.</summary>
+        public IDictionary? NetworkMapping { get; set; }
+    }
+
     /// <summary>What Move-CloudVM and Test-MigrationReadiness both take: -Destination, -NetworkMapping, and the request they make.</summary>
     internal static class MoveArguments
     {

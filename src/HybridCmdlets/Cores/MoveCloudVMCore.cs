@@ -12,15 +12,10 @@ using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Cores
 {
-    /// <summary>What one Move-CloudVM call (or one piped record) asks for.</summary>
-    public sealed class MoveCloudVMParameters
+    /// <summary>What one Move-CloudVM call (or one piped record) asks for: a move request, where to put the disks, and whether to wait.</summary>
+    public sealed class MoveCloudVMParameters : MigrationRequestParameters
     {
-        public IReadOnlyList<VMIdParameter> VM { get; set; } = Array.Empty<VMIdParameter>();
-        public string Destination { get; set; } = "";
         public string? Datastore { get; set; }
-        /// <summary>The -NetworkMapping hashtable as the user gave it: source network name to destination network name.</summary>
-        public IDictionary? NetworkMapping { get; set; }
-        public MigrationType MigrationType { get; set; } = MigrationType.Auto;
         public bool RunAsync { get; set; }
     }
 

@@ -10,15 +10,6 @@ using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Cores
 {
-    /// <summary>What one Test-MigrationReadiness call (or one piped record) asks about.</summary>
-    public sealed class TestMigrationReadinessParameters
-    {
-        public IReadOnlyList<VMIdParameter> VM { get; set; } = Array.Empty<VMIdParameter>();
-        public string Destination { get; set; } = "";
-        public MigrationType MigrationType { get; set; } = MigrationType.Auto;
-        public IDictionary? NetworkMapping { get; set; }
-    }
-
     public sealed class TestMigrationReadinessCore
     {
         private readonly LabSession lab;
@@ -29,7 +20,7 @@ namespace HybridCmdlets.Cores
         /// Runs the rule catalog Move-CloudVM runs, for each VM, and writes its MigrationReadiness; changes nothing.
         /// What is wrong with the request itself (an unknown VM or destination) is an error for that VM.
         /// </summary>
-        public void Run(TestMigrationReadinessParameters parameters, ICommandOutput output)
+        public void Run(MigrationRequestParameters parameters, ICommandOutput output)
         {
             if (!MoveArguments.TryParse(parameters.Destination, parameters.NetworkMapping, output, out var destination, out var mapping)) return;
             var algorithm = lab.Options.MigrationAlgorithm;

@@ -202,7 +202,7 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Equal("onprem-lon", InventoryImport.ChooseEndpoint(estate, "ONPREM-LON", Array.Empty<string>()).Name);
             var error = Assert.Throws<HybridException>(() => InventoryImport.ChooseEndpoint(estate, "avs-westeurope", Array.Empty<string>()));
             Assert.Equal("EndpointNotOnPremises", error.ErrorId);
-            Assert.Equal("Endpoint 'avs-westeurope' is a AVS endpoint; an RVTools inventory is imported into an on-premises endpoint.", error.Message);
+            Assert.Equal("Endpoint 'avs-westeurope' is not on premises (its Provider is AVS); an RVTools inventory is imported into an on-premises endpoint.", error.Message);
             Assert.Equal("EndpointNotFound", Assert.Throws<HybridException>(() => InventoryImport.ChooseEndpoint(estate, "nowhere", Array.Empty<string>())).ErrorId);
         }
     }

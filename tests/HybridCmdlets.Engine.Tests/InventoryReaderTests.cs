@@ -38,7 +38,8 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Equal(0, read.UnmatchedRows);
             Assert.Equal(new[] { "vcsa02.man.corp.example" }, read.Servers);
             Assert.All(read.Files, f => Assert.Equal(',', f.Separator));
-            Assert.All(read.Files, f => Assert.Equal(HeaderGeneration.MiB, f.Generation));
+            Assert.Equal(new HeaderGeneration?[] { HeaderGeneration.MiB, null, HeaderGeneration.MiB }, read.Files.Select(f => f.Generation));
+            Assert.Equal(new DecimalMark?[] { DecimalMark.Point, null, DecimalMark.Point }, read.Files.Select(f => f.DecimalMark));
 
             var db = read.VMs.Single(v => v.Name == "ecom-db01");
             Assert.Equal((16, 128 * 1024, PowerState.PoweredOn), (db.NumCpu, db.MemoryMB, db.PowerState));

@@ -279,7 +279,7 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException EndpointNotOnPremises(string endpoint, Inventory.CloudProvider provider) => new HybridException(
             "EndpointNotOnPremises", ErrorKind.InvalidArgument,
-            F("Endpoint '{0}' is a {1} endpoint; an RVTools inventory is imported into an on-premises endpoint.", endpoint, provider), endpoint,
+            F("Endpoint '{0}' is not on premises (its Provider is {1}); an RVTools inventory is imported into an on-premises endpoint.", endpoint, provider), endpoint,
             "Give an endpoint whose Provider is OnPremises: Get-CloudEndpoint -Provider OnPremises.");
 
         public static HybridException NoOnPremisesEndpoint() => new HybridException(

@@ -13,7 +13,7 @@ namespace HybridCmdlets.Engine.Import
     /// <summary>How one file of the import was written, for the summary a user sees.</summary>
     public sealed class InventorySourceFile
     {
-        internal InventorySourceFile(string tab, string path, char separator, HeaderGeneration generation, DecimalMark mark, bool markFromNumbers, int rows)
+        internal InventorySourceFile(string tab, string path, char separator, HeaderGeneration? generation, DecimalMark? mark, bool markFromNumbers, int rows)
         {
             Tab = tab;
             Path = path;
@@ -27,16 +27,19 @@ namespace HybridCmdlets.Engine.Import
         public string Tab { get; }
         public string Path { get; }
         public char Separator { get; }
-        public HeaderGeneration Generation { get; }
-        public DecimalMark DecimalMark { get; }
+        /// <summary>Which RVTools wrote it, by its size columns; null for a file without any (vNetwork).</summary>
+        public HeaderGeneration? Generation { get; }
+        /// <summary>The decimal mark its numbers are read with; null for a file the importer reads no number from (vNetwork).</summary>
+        public DecimalMark? DecimalMark { get; }
         /// <summary>False when no number of the file told its decimal mark, so it was assumed.</summary>
         public bool DecimalMarkFromNumbers { get; }
         /// <summary>Data rows, the header not counted.</summary>
         public int Rows { get; }
 
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1} rows, RVTools {2} headers, '{3}'-separated, decimal {4}{5})",
-            System.IO.Path.GetFileName(Path), Rows, Generation == HeaderGeneration.MiB ? "4.x" : "3.x", Separator == '\t' ? "tab" : Separator.ToString(),
-            DecimalMark == DecimalMark.Point ? "point" : "comma", DecimalMarkFromNumbers ? "" : " assumed");
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1} rows, {2}'{3}'-separated{4})",
+            System.IO.Path.GetFileName(Path), Rows, Generation == null ? "" : Generation == HeaderGeneration.MiB ? "RVTools 4.x headers, " : "RVTools 3.x headers, ",
+            Separator == '\t' ? "tab" : Separator.ToString(),
+            DecimalMark == null ? "" : ", decimal " + (DecimalMark == Import.DecimalMark.Point ? "point" : "comma") + (DecimalMarkFromNumbers ? "" : " assumed"));
     }
 
     /// <summary>Everything read from the files: the VMs to import, the rows that cannot be, and what was left out on purpose.</summary>
@@ -266,7 +269,7 @@ namespace HybridCmdlets.Engine.Import
                 vm.Nics.Add(nic);
             }
 
-            read.Files.Add(new InventorySourceFile(VNetwork.Tab.Name, path, file.Separator, file.Generation, DecimalMark.Point, false, rows));
+            read.Files.Add(new InventorySourceFile(VNetwork.Tab.Name, path, file.Separator, null, null, false, rows));
         }
 
         private static void ReadDisks(string path, DecimalMark vInfoMark, Dictionary<string, ImportedVM> byName, HashSet<string> passedOver, HashSet<string> leftOut, InventoryRead read, CancellationToken cancellation)

@@ -19,6 +19,7 @@
         'Get-CloudVM'
         'New-CloudVM'
         'Remove-CloudVM'
+        'Import-CloudInventory'
         'Get-CloudLink'
         'Set-CloudLink'
         'Test-MigrationReadiness'

@@ -11,11 +11,13 @@ namespace HybridCmdlets.Demo
     {
         private readonly string command;
         private readonly bool whatIf;
+        private readonly bool verbose;
 
-        public ConsoleOutput(string command, bool whatIf = false)
+        public ConsoleOutput(string command, bool whatIf = false, bool verbose = false)
         {
             this.command = command;
             this.whatIf = whatIf;
+            this.verbose = verbose;
         }
 
         public List<object> Objects { get; } = new List<object>();
@@ -42,8 +44,13 @@ namespace HybridCmdlets.Demo
 
         public void WriteWarning(string text) => Console.WriteLine("WARNING: " + text);
 
+        /// <summary>Shown as pwsh shows it under -Verbose: the tour asks for it where it says something worth reading.</summary>
         public void WriteVerbose(string text)
         {
+            if (!verbose) return;
+            Console.ForegroundColor = ConsoleColor.Yellow;
+            Console.WriteLine("VERBOSE: " + text);
+            Console.ResetColor();
         }
 
         /// <summary>The tour prints results, not progress bars.</summary>

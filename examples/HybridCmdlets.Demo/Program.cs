@@ -105,7 +105,34 @@ namespace HybridCmdlets.Demo
             Console.WriteLine("  Name: {0}\n  Origin: {1}\n  Path: {2}\n  VMCount: {3}  EndpointCount: {4}  LinkCount: {5}  ({6:0} KB on disk)",
                 described.Name, described.Origin, described.Path, described.VMCount, described.EndpointCount, described.LinkCount, new FileInfo(path).Length / 1024.0);
             File.Delete(path);
+
+            var rvtools = ExamplesFolder("rvtools");
+            var import = new ImportCloudInventoryParameters
+            {
+                Path = Path.Combine(rvtools, "vInfo.csv"), NetworkPath = Path.Combine(rvtools, "vNetwork.csv"), DiskPath = Path.Combine(rvtools, "vDisk.csv"), PassThru = true,
+            };
+            const string files = "./examples/rvtools/vInfo.csv -NetworkPath ./examples/rvtools/vNetwork.csv -DiskPath ./examples/rvtools/vDisk.csv";
+            Step("Import-CloudInventory " + files + " -WhatIf");
+            new ImportCloudInventoryCore(lab).Run(import, new ConsoleOutput("Import-CloudInventory", whatIf: true));
+            Show("Import-CloudInventory " + files + " -PassThru -Verbose | Select-Object -First 5",
+                o => new ImportCloudInventoryCore(lab).Run(import, o), items => items.Take(5));
+            Show("(Get-CloudEndpoint onprem-lon).Clusters | Where-Object Name -like MAN-*",
+                o => { foreach (var c in lab.Estate.GetEndpoint("onprem-lon").Clusters.Where(c => c.Name.StartsWith("MAN-", StringComparison.OrdinalIgnoreCase))) o.WriteObject(c); });
+            Show("Get-CloudVM -Name ecom-web01, ecom-db01 | Test-MigrationReadiness -Destination avs-westeurope",
+                o => new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("ecom-web01"), new VMIdParameter("ecom-db01") }, Destination = "avs-westeurope" }, o));
             return 0;
+        }
+
+        /// <summary>A folder of the repository's examples, found from where the tour runs.</summary>
+        private static string ExamplesFolder(string name)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "examples", name);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+
+            throw new DirectoryNotFoundException("examples/" + name + " was not found above " + AppContext.BaseDirectory + ".");
         }
 
         private static void Step(string command)
@@ -119,7 +146,7 @@ namespace HybridCmdlets.Demo
         private static void Show(string command, Action<ConsoleOutput> run, Func<IReadOnlyList<object>, IEnumerable<object>>? shape = null)
         {
             Step(command);
-            var output = new ConsoleOutput(command.Split(' ')[0]);
+            var output = new ConsoleOutput(command.Split(' ')[0], verbose: command.Contains(" -Verbose"));
             run(output);
             var items = (shape == null ? output.Objects : shape(output.Objects)).ToList();
             Console.Write(views.Table(items));

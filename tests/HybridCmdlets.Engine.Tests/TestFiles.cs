@@ -28,11 +28,22 @@ namespace HybridCmdlets.Engine.Tests
             }
         }
 
-        public static string Write(string content)
+        public static string Write(string content, string extension = ".json")
         {
-            var path = TempPath();
+            var path = TempPath(extension);
             File.WriteAllText(path, content);
             return path;
+        }
+
+        /// <summary>A file of the repository's examples folder, such as examples/rvtools/vInfo.csv.</summary>
+        public static string Example(string relativePath)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "HybridCmdlets.sln"))) return Path.Combine(dir.FullName, "examples", relativePath);
+            }
+
+            throw new InvalidOperationException("HybridCmdlets.sln was not found above " + AppContext.BaseDirectory);
         }
     }
 }

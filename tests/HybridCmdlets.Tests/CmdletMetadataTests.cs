@@ -55,13 +55,14 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void The_module_holds_the_cmdlets_of_the_foundation_and_the_migration_engine()
+        public void The_module_holds_the_cmdlets_of_the_foundation_the_migration_engine_and_the_inventory_import()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Get-CloudEndpoint", "Get-CloudLink", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Move-CloudVM", "New-CloudVM", "Open-HybridLab",
-                    "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption", "Stop-CloudTask", "Test-MigrationReadiness", "Wait-CloudTask",
+                    "Get-CloudEndpoint", "Get-CloudLink", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Import-CloudInventory", "Move-CloudVM", "New-CloudVM",
+                    "Open-HybridLab", "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption", "Stop-CloudTask", "Test-MigrationReadiness",
+                    "Wait-CloudTask",
                 },
                 ModuleUnderTest.CmdletTypes.Select(ModuleUnderTest.CmdletName).OrderBy(n => n, StringComparer.Ordinal));
         }
@@ -164,6 +165,22 @@ namespace HybridCmdlets.Tests
             var endpointType = Cmdlet("GetCloudVMCommand").GetProperty("Endpoint")!;
             Assert.Equal("HybridCmdlets.Engine.Inventory.CloudEndpoint[]", endpointType.PropertyType.FullName);
             Assert.NotNull(ModuleUnderTest.Attribute(endpointType, "EndpointTransformationAttribute"));
+        }
+
+        [Fact]
+        public void Import_CloudInventory_takes_files_from_Get_ChildItem_and_one_on_premises_endpoint()
+        {
+            var type = Cmdlet("ImportCloudInventoryCommand");
+            var parameters = Parameters(type);
+            var path = parameters.Single(p => p.Name == "Path");
+            Assert.True(path.Mandatory && path.ByPropertyName && !path.ByValue);
+            Assert.Equal(0, path.Position);
+            Assert.Contains("FullName", path.Aliases);
+            Assert.All(parameters.Where(p => p.Name != "Path"), p => Assert.False(p.Mandatory || p.ByValue || p.ByPropertyName));
+            var endpoint = type.GetProperty("Endpoint")!;
+            Assert.Equal("HybridCmdlets.Engine.Inventory.CloudEndpoint", endpoint.PropertyType.FullName);
+            Assert.True(ModuleUnderTest.Named<bool>(ModuleUnderTest.Attribute(endpoint, "EndpointTransformationAttribute")!, "Single"));
+            Assert.Equal(2, ModuleUnderTest.Named<int>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "ConfirmImpact"));
         }
 
         [Fact]

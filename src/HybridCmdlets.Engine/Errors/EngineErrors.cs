@@ -199,6 +199,99 @@ namespace HybridCmdlets.Engine.Errors
             F("Task '{0}' has already ended ({1}); there is nothing to stop.", id, state), id,
             "Stop only queued or running tasks: Get-CloudTask -Status Queued, Running | Stop-CloudTask.");
 
+        public static HybridException InventoryFileNotFound(string path) => new HybridException(
+            "InventoryFileNotFound", ErrorKind.ObjectNotFound,
+            F("Inventory file '{0}' does not exist.", path), path,
+            "Check the path. RVTools writes its CSV export as one file per tab, such as RVTools_tabvInfo.csv.");
+
+        public static HybridException InventoryFileUnreadable(string path, Exception inner) => new HybridException(
+            "InventoryFileUnreadable", ErrorKind.ReadError,
+            F("Inventory file '{0}' could not be read: {1}", path, inner.Message), path,
+            "Check the file's permissions and that no other program (Excel) holds it.", inner);
+
+        /// <summary>A file that is not CSV text at all: empty, a folder, an Excel workbook.</summary>
+        public static HybridException InventoryFileNotCsv(string path, string tab, string detail) => new HybridException(
+            "InventoryFileInvalid", ErrorKind.InvalidData,
+            F("Inventory file '{0}' is not an RVTools {1} CSV export: {2}", path, tab, detail), path,
+            F("Export the {0} tab as CSV with RVTools (File > Export all to csv, or RVTools.exe -c ExportAll2csv), or save that sheet of the xlsx export as CSV.", tab));
+
+        /// <summary>A foreign CSV, or the export of another tab: a column the importer needs is not in the header.</summary>
+        public static HybridException InventoryColumnMissing(string path, string tab, string column, string expected) => new HybridException(
+            "InventoryColumnMissing", ErrorKind.InvalidData,
+            F("Inventory file '{0}' is not an RVTools {1} export: it has no '{2}' column. Expected {3}.", path, tab, column, expected), path,
+            F("Give the {0} tab of an RVTools CSV export (RVTools_tab{0}.csv); the export of another tab or tool does not have its columns.", tab));
+
+        /// <summary>A cell that does not hold what its column should.</summary>
+        public static HybridException InventoryFileInvalid(Import.InventoryRowLocation at, string expected) => new HybridException(
+            "InventoryFileInvalid", ErrorKind.InvalidData,
+            at.Value.Length == 0
+                ? F("{0} is empty; expected {1}.", at, expected)
+                : F("{0}: '{1}' is not valid; expected {2}.", at, at.Value, expected),
+            at,
+            "Correct the cell, or leave the row out: -SkipInvalidRows imports the other rows and reports each skipped one.");
+
+        public static HybridException InventoryFieldCount(Import.InventoryRowLocation at, int fields, int columns, char separator) => new HybridException(
+            "InventoryFileInvalid", ErrorKind.InvalidData,
+            F("{0} has {1} fields where the header has {2} columns; a value that holds the separator '{3}' must be quoted.", at.Row, fields, columns, separator),
+            at,
+            "Correct the row, or leave it out: -SkipInvalidRows imports the other rows and reports each skipped one.");
+
+        public static HybridException InventoryVMNameInUse(Import.InventoryRowLocation at, string endpoint, int? firstLine) => new HybridException(
+            "VMNameInUse", ErrorKind.ResourceExists,
+            firstLine.HasValue
+                ? F("{0}: VM '{1}' appears twice in the file, on line {2} and on line {3}.", at, at.Value, firstLine, at.Line)
+                : F("{0}: a VM named '{1}' already exists on endpoint '{2}'.", at, at.Value, endpoint),
+            at,
+            "Leave the row out (-SkipInvalidRows imports the other rows), remove the existing VM with Remove-CloudVM, or import into another endpoint.");
+
+        public static HybridException InventoryHostInOtherCluster(Import.InventoryRowLocation at, string cluster, string hostCluster, string endpoint) => new HybridException(
+            "InventoryFileInvalid", ErrorKind.InvalidData,
+            F("{0}: host '{1}' is in cluster '{2}' on endpoint '{3}', not in cluster '{4}' as the row says.", at, at.Value, hostCluster, endpoint, cluster),
+            at,
+            "Import into an endpoint where the host is in that cluster, or correct the row; -SkipInvalidRows imports the other rows.");
+
+        public static HybridException InventoryDatastoreFull(Import.InventoryRowLocation at, string datastore, double neededGB, double freeGB) => new HybridException(
+            "DatastoreFull", ErrorKind.ResourceUnavailable,
+            F("{0}: datastore '{1}' has {2:0.##} GB free; the VM's disks use {3:0.##} GB.", at, datastore, freeGB, neededGB),
+            at,
+            "Import into an endpoint with room on that datastore, or leave the row out with -SkipInvalidRows.");
+
+        public static HybridException InventoryDatastoreNotAccessible(Import.InventoryRowLocation at, string datastore, string owner, string host) => new HybridException(
+            "DatastoreNotAccessible", ErrorKind.InvalidArgument,
+            F("{0}: datastore '{1}' is the local disk of host '{2}'; the VM runs on host '{3}'.", at, datastore, owner, host),
+            at,
+            "Correct the row, or leave it out with -SkipInvalidRows.");
+
+        public static HybridException InventoryHardwareVersionNotSupported(Import.InventoryRowLocation at, string cluster, string max) => new HybridException(
+            "HardwareVersionNotSupported", ErrorKind.InvalidArgument,
+            F("{0}: cluster '{1}' supports virtual hardware up to {2}; {3} is newer.", at, cluster, max, at.Value),
+            at,
+            "Import into an endpoint whose cluster of that name runs newer ESXi, or leave the row out with -SkipInvalidRows.");
+
+        /// <summary>The terminating error of an import refused because rows are invalid: the first problem, and how many there are.</summary>
+        public static HybridException InventoryRejected(HybridException first, int invalidRows) => new HybridException(
+            first.ErrorId, first.Kind,
+            first.Message + (invalidRows > 1
+                ? F(" Nothing was imported: {0} rows are invalid (-SkipInvalidRows -WhatIf lists them all).", invalidRows)
+                : " Nothing was imported."),
+            first.Target,
+            first.RecommendedAction, first);
+
+        public static HybridException EndpointNotOnPremises(string endpoint, Inventory.CloudProvider provider) => new HybridException(
+            "EndpointNotOnPremises", ErrorKind.InvalidArgument,
+            F("Endpoint '{0}' is not on premises (its Provider is {1}); an RVTools inventory is imported into an on-premises endpoint.", endpoint, provider), endpoint,
+            "Give an endpoint whose Provider is OnPremises: Get-CloudEndpoint -Provider OnPremises.");
+
+        public static HybridException NoOnPremisesEndpoint() => new HybridException(
+            "EndpointNotOnPremises", ErrorKind.ObjectNotFound,
+            "The lab has no on-premises endpoint to import an RVTools inventory into.", null,
+            "Open a lab that has one, such as the default lab (Open-HybridLab -Default).");
+
+        public static HybridException EndpointAmbiguous(string endpoints, string servers) => new HybridException(
+            "EndpointAmbiguous", ErrorKind.InvalidArgument,
+            F("The lab has several on-premises endpoints ({0}), and none has the vCenter Server the file was exported from ({1}).", endpoints, servers), endpoints,
+            "Name the endpoint to import into with -Endpoint.");
+
         public static HybridException MigrationNotReady(string vm, string type, System.Collections.Generic.IReadOnlyList<string> failing, string firstFailure) => new HybridException(
             "MigrationNotReady", ErrorKind.InvalidOperation,
             F("VM '{0}' is not ready to move by {1} (failing checks: {2}). {3}", vm, type, string.Join(", ", failing), firstFailure), vm,

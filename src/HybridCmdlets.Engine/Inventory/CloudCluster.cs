@@ -29,6 +29,8 @@ namespace HybridCmdlets.Engine.Inventory
         [JsonIgnore] public string MaxHardwareVersion => VirtualHardware.Format(MaxHardwareVersionNumber);
         [JsonIgnore] internal int MaxHardwareVersionNumber => Hosts.Count == 0 ? 0 : Hosts.Min(h => VirtualHardware.MaxForEsxi(h.EsxiVersion));
 
+        internal CloudCluster Copy() => (CloudCluster)MemberwiseClone();
+
         public override string ToString() => Name;
     }
 }

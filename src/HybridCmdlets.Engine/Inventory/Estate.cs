@@ -34,6 +34,8 @@ namespace HybridCmdlets.Engine.Inventory
             new Dictionary<string, Dictionary<string, (Datastore, double)>>(Names.Comparer);
         private int nextVMNumber;
         private int nextMacNumber;
+        /// <summary>Counts changes to the set of VMs, so that a plan made against the estate can tell it is still current.</summary>
+        private long vmChanges;
 
         public Estate(IEnumerable<CloudEndpoint> endpoints, IEnumerable<CloudLink> links, IEnumerable<CloudVM> vms)
         {
@@ -192,6 +194,56 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
+        /// <summary>
+        /// Plans an RVTools import into an endpoint as it stands, changing nothing: what would be created, the VMs, and
+        /// the rows that cannot be placed.
+        /// </summary>
+        internal Import.InventoryPlan PlanInventory(string endpointName, IReadOnlyList<Import.ImportedVM> imported)
+        {
+            lock (gate)
+            {
+                PublishFreeSpace();
+                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName)) ?? throw EngineErrors.EndpointNotFound(endpointName);
+                return PlanLocked(endpoint, imported);
+            }
+        }
+
+        /// <summary>
+        /// Adds an import's clusters, hosts, datastores, networks and VMs at once. If the estate changed since the plan
+        /// was made, it is planned again first; the plan returned is the one that counts. A plan with problems is
+        /// applied only with <paramref name="skipProblems"/> (its problem rows left out); otherwise nothing changes.
+        /// </summary>
+        internal Import.InventoryPlan AddInventory(Import.InventoryPlan plan, bool skipProblems)
+        {
+            lock (gate)
+            {
+                PublishFreeSpace();
+                var index = endpoints.FindIndex(e => Names.Equal(e.Name, plan.BasedOn.Name));
+                if (index < 0) throw EngineErrors.EndpointNotFound(plan.BasedOn.Name);
+                if (!ReferenceEquals(endpoints[index], plan.BasedOn) || vmChanges != plan.EstateVersion) plan = PlanLocked(endpoints[index], plan.Input);
+                if (plan.Problems.Count > 0 && !skipProblems) return plan;
+
+                endpoints[index] = plan.Endpoint;
+                foreach (var vm in plan.VMs)
+                {
+                    if (vm.Id.Length == 0) vm.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    else nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
+                    foreach (var nic in vm.NetworkAdapters)
+                    {
+                        if (nic.MacAddress.Length == 0) nic.MacAddress = MacAddress(nextMacNumber++);
+                        else nextMacNumber = Math.Max(nextMacNumber, MacNumber(nic.MacAddress) + 1);
+                    }
+
+                    Put(vm, vms.Count);
+                }
+
+                return plan;
+            }
+        }
+
+        private Import.InventoryPlan PlanLocked(CloudEndpoint endpoint, IReadOnlyList<Import.ImportedVM> imported) =>
+            Import.InventoryPlanner.Plan(endpoint, name => vmsByEndpointAndName.ContainsKey(Key(endpoint.Name, name)), vmsById.ContainsKey, imported, vmChanges);
+
         /// <summary>Removes a VM and gives its disk space back to its datastores.</summary>
         public CloudVM RemoveVM(string id)
         {
@@ -200,6 +252,7 @@ namespace HybridCmdlets.Engine.Inventory
                 if (!vmsById.TryGetValue(id, out var vm)) throw EngineErrors.VMIdNotFound(id);
                 if (migrating.Contains(id)) throw EngineErrors.MigrationInProgress(vm.Name);
                 var position = positionById[vm.Id];
+                vmChanges++;
                 Unindex(vm);
                 vms.RemoveAt(position);
                 positionById.Remove(vm.Id);
@@ -459,6 +512,7 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>Puts a VM at a position of the inventory (the end, to add it) and in every index.</summary>
         private void Put(CloudVM vm, int position)
         {
+            vmChanges++;
             if (position == vms.Count) vms.Add(vm);
             else vms[position] = vm;
             positionById[vm.Id] = position;

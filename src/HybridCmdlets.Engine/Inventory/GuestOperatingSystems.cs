@@ -28,6 +28,13 @@ namespace HybridCmdlets.Engine.Inventory
                 ["debian12_64Guest"] = ("Debian GNU/Linux 12 (64-bit)", false),
                 ["vmwarePhoton64Guest"] = ("VMware Photon OS (64-bit)", false),
                 ["otherLinux64Guest"] = ("Other Linux (64-bit)", false),
+                ["centos8_64Guest"] = ("CentOS 8 (64-bit)", false),
+                ["oracleLinux7_64Guest"] = ("Oracle Linux 7 (64-bit)", false),
+                ["oracleLinux8_64Guest"] = ("Oracle Linux 8 (64-bit)", false),
+                ["rockylinux_64Guest"] = ("Rocky Linux (64-bit)", false),
+                ["almalinux_64Guest"] = ("AlmaLinux (64-bit)", false),
+                ["sles12_64Guest"] = ("SUSE Linux Enterprise 12 (64-bit)", false),
+                ["debian10_64Guest"] = ("Debian GNU/Linux 10 (64-bit)", false),
                 ["otherGuest64"] = ("Other (64-bit)", false),
             };
 

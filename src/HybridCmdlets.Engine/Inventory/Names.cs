@@ -13,7 +13,10 @@ namespace HybridCmdlets.Engine.Inventory
         public static bool IsValidObjectName(string? name) =>
             !string.IsNullOrWhiteSpace(name)
             && name!.Length <= 80
-            && name.Trim().Length == name.Length
-            && name.IndexOfAny(new[] { '*', '?', '[', ']', '/', '\\' }) < 0;
+            && !char.IsWhiteSpace(name[0])
+            && !char.IsWhiteSpace(name[name.Length - 1])
+            && name.IndexOfAny(ForbiddenInNames) < 0;
+
+        private static readonly char[] ForbiddenInNames = { '*', '?', '[', ']', '/', '\\' };
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -31,8 +32,14 @@ namespace HybridCmdlets.Engine.Inventory
             public Range DiskWriteRateMBps { get; }
         }
 
+        private static readonly RoleProfile[] Profiles = ((WorkloadRole[])Enum.GetValues(typeof(WorkloadRole))).Select(Create).ToArray();
+
+        /// <summary>The ranges of a role (the same object every time: an import asks once per VM).</summary>
+        public static RoleProfile For(WorkloadRole role) =>
+            (int)role >= 0 && (int)role < Profiles.Length ? Profiles[(int)role] : throw new ArgumentOutOfRangeException(nameof(role), role, null);
+
         // A database keeps a large, hot buffer pool; a web server rewrites small session and cache pages.
-        public static RoleProfile For(WorkloadRole role) => role switch
+        private static RoleProfile Create(WorkloadRole role) => role switch
         {
             WorkloadRole.Web => new RoleProfile(new Range(5, 40), new Range(0.04, 0.12), new Range(45, 80), new Range(0.2, 2)),
             WorkloadRole.App => new RoleProfile(new Range(15, 80), new Range(0.06, 0.18), new Range(60, 90), new Range(0.5, 5)),

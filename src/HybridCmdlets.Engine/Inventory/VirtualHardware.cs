@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -9,7 +10,9 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>The newest version this module knows (vSphere 8.0 U2 and later).</summary>
         public const int Latest = 21;
 
-        public static string Format(int version) => "vmx-" + version.ToString(CultureInfo.InvariantCulture);
+        private static readonly string[] Formatted = Enumerable.Range(0, Latest + 1).Select(v => "vmx-" + v.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+        public static string Format(int version) => version >= 0 && version <= Latest ? Formatted[version] : "vmx-" + version.ToString(CultureInfo.InvariantCulture);
 
         public static bool TryParse(string? text, out int version)
         {

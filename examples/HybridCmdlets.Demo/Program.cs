@@ -119,7 +119,7 @@ namespace HybridCmdlets.Demo
             Show("(Get-CloudEndpoint onprem-lon).Clusters | Where-Object Name -like MAN-*",
                 o => { foreach (var c in lab.Estate.GetEndpoint("onprem-lon").Clusters.Where(c => c.Name.StartsWith("MAN-", StringComparison.OrdinalIgnoreCase))) o.WriteObject(c); });
             Show("Get-CloudVM -Name ecom-web01, ecom-db01 | Test-MigrationReadiness -Destination avs-westeurope",
-                o => new TestMigrationReadinessCore(lab).Run(new TestMigrationReadinessParameters { VM = new[] { new VMIdParameter("ecom-web01"), new VMIdParameter("ecom-db01") }, Destination = "avs-westeurope" }, o));
+                o => new TestMigrationReadinessCore(lab).Run(new MigrationRequestParameters { VM = new[] { new VMIdParameter("ecom-web01"), new VMIdParameter("ecom-db01") }, Destination = "avs-westeurope" }, o));
             return 0;
         }
 

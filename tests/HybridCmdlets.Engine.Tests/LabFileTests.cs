@@ -142,6 +142,20 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Contains("99", error.Message);
         }
 
+        /// <summary>
+        /// Found by the property tests (LabFileProperties): a schemaVersion beyond even a long reaches the version
+        /// sniffing as a BigInteger, which Convert.ToInt32 refused with an InvalidCastException instead of an error.
+        /// </summary>
+        [Theory]
+        [InlineData("123456789012345678901234567890")]
+        [InlineData("-123456789012345678901234567890")]
+        [InlineData("2147483648")]
+        public void A_schema_version_too_large_for_an_integer_is_LabFileInvalid_naming_it(string version)
+        {
+            var error = LoadFails(DefaultJson.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": " + version + ","), "LabFileInvalid");
+            Assert.Contains(version, error.Message);
+        }
+
         [Fact]
         public void A_future_version_with_unknown_content_still_names_the_version()
         {

@@ -105,7 +105,7 @@ namespace HybridCmdlets.Engine.Tests
                 {
                     DocumentedErrors.Check(error, LoadErrors);
                     Assert.Equal(Path.GetFullPath(path), error.Target);
-                    Assert.Contains(Path.GetFullPath(path), error.Message);
+                    Assert.Contains(Path.GetFullPath(path), error.Message, StringComparison.Ordinal);
                     return;
                 }
 

@@ -55,6 +55,18 @@ namespace HybridCmdlets.Testing
             Gen.ArrayOf(ArbMap.Default.GeneratorFor<bool>(), text.Length)
                 .Select(upper => new string(text.Select((c, i) => upper[i] ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray()));
 
+        /// <summary>A generated value that shows itself readably (strings escaped) in a counterexample.</summary>
+        public sealed class Displayed<T>
+        {
+            public Displayed(T value) => Value = value;
+
+            public T Value { get; }
+
+            public override string ToString() => Value is string s ? Show(s) : Value?.ToString() ?? "null";
+        }
+
+        public static Gen<Displayed<T>> Shown<T>(Gen<T> gen) => gen.Select(v => new Displayed<T>(v));
+
         /// <summary>Shows a string with its invisible and odd characters escaped, for failure messages.</summary>
         public static string Show(string? text) =>
             text == null ? "null" : "\"" + string.Concat(text.Select(c => c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? "\\u" + ((int)c).ToString("x4") : c.ToString())) + "\"";

@@ -142,6 +142,46 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Contains("99", error.Message);
         }
 
+        /// <summary>
+        /// Found by the property tests (LabFileProperties): a schemaVersion beyond even a long reaches the version
+        /// sniffing as a BigInteger, which Convert.ToInt32 refused with an InvalidCastException instead of an error.
+        /// </summary>
+        [Theory]
+        [InlineData("123456789012345678901234567890")]
+        [InlineData("-123456789012345678901234567890")]
+        [InlineData("2147483648")]
+        public void A_schema_version_too_large_for_an_integer_is_LabFileInvalid_naming_it(string version)
+        {
+            var error = LoadFails(DefaultJson.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": " + version + ","), "LabFileInvalid");
+            Assert.Contains(version, error.Message);
+        }
+
+        /// <summary>
+        /// Found by the property tests (LabFileProperties): the lab reads MAC addresses only to number new ones after
+        /// them, and a MAC it could not read as a number failed the open with an OverflowException, an
+        /// ArgumentOutOfRangeException or an ArgumentException (after the session had taken the new lab's name and path).
+        /// </summary>
+        [Theory]
+        [InlineData("00:50:56:80:00:ffffffffff95")]
+        [InlineData("00:50:56:80:00:")]
+        [InlineData("00:50:56:-1:00:01")]
+        public void A_MAC_address_the_lab_cannot_number_still_opens(string mac)
+        {
+            var path = TestFiles.Write(Edited(j => j["vms"]![0]!["networkAdapters"]![0]!["macAddress"] = mac));
+            try
+            {
+                var session = Engine.Lab.LabSession.CreateDefault();
+                Assert.Equal(Path.GetFullPath(path), session.Open(path).Path);
+                Assert.Equal(mac, session.Estate.VMs[0].NetworkAdapters[0].MacAddress);
+                var added = session.Estate.AddVM(new Engine.Inventory.NewVMSpec { Name = "after-the-odd-mac", Endpoint = "onprem-lon", MemoryMB = 2048 });
+                Assert.DoesNotContain(session.Estate.VMs.Where(v => v.Id != added.Id), v => v.NetworkAdapters.Any(n => n.MacAddress == added.NetworkAdapters[0].MacAddress));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
         [Fact]
         public void A_future_version_with_unknown_content_still_names_the_version()
         {

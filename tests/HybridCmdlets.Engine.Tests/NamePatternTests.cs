@@ -47,5 +47,23 @@ namespace HybridCmdlets.Engine.Tests
             Assert.Equal(pattern, error.Target);
             Assert.Contains(pattern, error.Message);
         }
+
+        /// <summary>
+        /// Found by the property tests (ParserProperties): a range whose ends are the wrong way round reached the
+        /// Regex constructor, which threw RegexParseException (an ArgumentException) instead of the documented error.
+        /// </summary>
+        [Theory]
+        [InlineData("web[9-0]", "9-0")]
+        [InlineData("[z-a]*", "z-a")]
+        [InlineData("x[a--]", "a--")]
+        public void A_range_that_runs_backwards_is_a_clear_error(string pattern, string range)
+        {
+            var error = Assert.Throws<HybridException>(() => NamePattern.Parse(pattern));
+            Assert.Equal("InvalidWildcardPattern", error.ErrorId);
+            Assert.Equal(pattern, error.Target);
+            Assert.Contains(pattern, error.Message);
+            Assert.Contains("'" + range + "'", error.Message);
+            Assert.False(string.IsNullOrWhiteSpace(error.RecommendedAction));
+        }
     }
 }

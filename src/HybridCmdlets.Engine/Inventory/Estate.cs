@@ -383,8 +383,9 @@ namespace HybridCmdlets.Engine.Inventory
             {
                 return ((Convert.ToInt32(parts[3], 16) & 0x3F) << 16) | (Convert.ToInt32(parts[4], 16) << 8) | Convert.ToInt32(parts[5], 16);
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException || e is OverflowException || e is ArgumentException)
             {
+                // Not one of the lab's numbers ("ffffffffff", "", "-1"): a hand-edited MAC is text, and numbers none after it.
                 return -1;
             }
         }

@@ -167,7 +167,8 @@ namespace HybridCmdlets.Engine.Persistence
                     json.Skip();
                 }
             }
-            catch (Exception e) when (e is JsonException || e is IOException || e is OverflowException)
+            // A number too large for a long comes as a BigInteger, which Convert refuses (InvalidCastException) rather than overflows.
+            catch (Exception e) when (e is JsonException || e is IOException || e is OverflowException || e is InvalidCastException)
             {
                 return null;
             }

@@ -98,18 +98,30 @@ namespace HybridCmdlets.Engine.Querying
             }
 
             rx.Append('[');
+            var previous = '\0';
             for (var i = open + 1; i < close; i++)
             {
                 var c = pattern[i];
                 if (c == '`') c = pattern[++i];
                 if (c == '-' && i > open + 1 && i < close - 1)
                 {
+                    // A range the wrong way round (z-a) is the user's mistake to hear about, not a Regex exception.
+                    var high = pattern[i + 1] == '`' ? pattern[i + 2] : pattern[i + 1];
+                    if (high < previous)
+                    {
+                        throw new HybridException("InvalidWildcardPattern", ErrorKind.InvalidArgument,
+                            "'" + pattern + "' is not a valid wildcard pattern: the range '" + previous + "-" + high + "' at position " + (i + 1) + " runs backwards.",
+                            pattern, "Write the range from its lower character to its higher one, as in [a-z] or [0-9].");
+                    }
+
                     rx.Append('-');
                 }
                 else
                 {
                     rx.Append(c == '\\' || c == ']' || c == '[' || c == '^' || c == '-' ? "\\" + c : c.ToString());
                 }
+
+                previous = c;
             }
 
             rx.Append(']');

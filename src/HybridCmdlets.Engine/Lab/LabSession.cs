@@ -98,14 +98,18 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>Makes <paramref name="document"/> the lab; callers hold the gate (or are constructing).</summary>
         private void Replace(LabDocument document, string? file, LabOrigin from)
         {
+            // Everything that can throw comes first: a lab half replaced could be auto-saved over the file that failed.
+            var newOptions = document.Options.Copy();
+            var estate = new Estate(document.Endpoints, document.Links, document.VMs);
+            var timeline = new MigrationTimeline(estate, document.Clock, wall) { TimeScale = newOptions.TimeScale };
             name = document.Name;
             path = file;
             origin = from;
-            options = document.Options.Copy();
+            options = newOptions;
             isModified = false;
             schemaVersion = document.SchemaVersion;
-            Estate = new Estate(document.Endpoints, document.Links, document.VMs);
-            Timeline = new MigrationTimeline(Estate, document.Clock, wall) { TimeScale = options.TimeScale };
+            Estate = estate;
+            Timeline = timeline;
             recordedMoves = 0;
         }
 

@@ -135,9 +135,10 @@ namespace HybridCmdlets.Engine.Tests
             foreach (var vm in vms) CheckPlace(estate, vm);
 
             // Every VM of before is still running exactly once: at its source, or under its name at one destination.
+            var runningByName = vms.Where(v => v.PowerState == PowerState.PoweredOn).GroupBy(v => v.Name, Names.Comparer).ToDictionary(g => g.Key, g => g.Count(), Names.Comparer);
             foreach (var original in before.Values.Where(v => v.PowerState == PowerState.PoweredOn))
             {
-                var running = vms.Count(v => Names.Equal(v.Name, original.Name) && v.PowerState == PowerState.PoweredOn);
+                var running = runningByName.TryGetValue(original.Name, out var n) ? n : 0;
                 Assert.True(running == 1, original.Name + " runs " + running + " times");
             }
         }

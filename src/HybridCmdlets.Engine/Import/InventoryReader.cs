@@ -253,17 +253,8 @@ namespace HybridCmdlets.Engine.Import
                 var label = cells.Text(VNetwork.Label);
                 var switchName = cells.Text(VNetwork.Switch);
                 nic.Switch = switchName.Length == 0 ? null : switchName;
-                if (cells.Error != null)
-                {
-                    Report(new InventoryProblem(cells.Error, vmName), leftOut, read);
-                    continue;
-                }
-
-                if (!byName.TryGetValue(vmName!, out var vm))
-                {
-                    if (!passedOver.Contains(vmName!)) read.UnmatchedRows++;
-                    continue;
-                }
+                var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
+                if (vm == null) continue;
 
                 nic.Name = label.Length > 0 ? label : "Network adapter " + (vm.Nics.Count + 1).ToString(CultureInfo.InvariantCulture);
                 vm.Nics.Add(nic);
@@ -304,23 +295,31 @@ namespace HybridCmdlets.Engine.Import
                     Format = thin ? StorageFormat.Thin : eager ? StorageFormat.EagerZeroedThick : StorageFormat.Thick,
                 };
                 var label = cells.Text(VDisk.Disk);
-                if (cells.Error != null)
-                {
-                    Report(new InventoryProblem(cells.Error, vmName), leftOut, read);
-                    continue;
-                }
-
-                if (!byName.TryGetValue(vmName!, out var vm))
-                {
-                    if (!passedOver.Contains(vmName!)) read.UnmatchedRows++;
-                    continue;
-                }
+                var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
+                if (vm == null) continue;
 
                 disk.Name = label.Length > 0 ? label : "Hard disk " + (vm.Disks.Count + 1).ToString(CultureInfo.InvariantCulture);
                 vm.Disks.Add(disk);
             }
 
             read.Files.Add(new InventorySourceFile(VDisk.Tab.Name, path, file.Separator, file.Generation, mark, detected != null, rows));
+        }
+
+        /// <summary>
+        /// The imported VM a vNetwork or vDisk row belongs to, once the row has read without error; null when the row
+        /// is left out (its problem reported) or names no VM of vInfo (counted, unless that VM was passed over).
+        /// </summary>
+        private static ImportedVM? OwnerOf(CellReader cells, string? vmName, Dictionary<string, ImportedVM> byName, HashSet<string> passedOver, HashSet<string> leftOut, InventoryRead read)
+        {
+            if (cells.Error != null)
+            {
+                Report(new InventoryProblem(cells.Error, vmName), leftOut, read);
+                return null;
+            }
+
+            if (byName.TryGetValue(vmName!, out var vm)) return vm;
+            if (!passedOver.Contains(vmName!)) read.UnmatchedRows++;
+            return null;
         }
 
         private static void Report(InventoryProblem problem, HashSet<string> leftOut, InventoryRead read)

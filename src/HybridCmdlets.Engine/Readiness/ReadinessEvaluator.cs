@@ -18,10 +18,14 @@ namespace HybridCmdlets.Engine.Readiness
         public static readonly IReadOnlyList<MigrationType> TypesByDisruption = new[] { MigrationType.vMotion, MigrationType.RAV, MigrationType.Bulk, MigrationType.Cold };
 
         /// <summary>Throws what is wrong with the request itself (unknown VM, endpoint, cluster or datastore; the VM's own place).</summary>
-        public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now)
+        public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now) =>
+            Evaluate(estate, request, algorithm, now, out _);
+
+        /// <summary>As the public one, also giving the context it resolved, so a move can be planned from it without resolving again.</summary>
+        private static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now, out ReadinessContext context)
         {
             var destination = MigrationPlanner.Resolve(estate, request);
-            var context = new ReadinessContext(estate, destination, NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping));
+            context = new ReadinessContext(estate, destination, NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping));
             var readiness = new MigrationReadiness
             {
                 VM = destination.VM.Name,
@@ -65,7 +69,7 @@ namespace HybridCmdlets.Engine.Readiness
         /// </summary>
         public static MigrationPlan PlanMove(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now, out MigrationReadiness readiness)
         {
-            readiness = Evaluate(estate, request, algorithm, now);
+            readiness = Evaluate(estate, request, algorithm, now, out var context);
             if (readiness.Verdict == ReadinessVerdict.NotReady)
             {
                 var failing = new List<ReadinessCheck>();
@@ -80,9 +84,7 @@ namespace HybridCmdlets.Engine.Readiness
                 throw error;
             }
 
-            var destination = MigrationPlanner.Resolve(estate, request);
-            var networks = NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping);
-            var plan = MigrationPlanner.Build(estate, destination, readiness.EvaluatedType, networks);
+            var plan = MigrationPlanner.Build(estate, context.Resolved, readiness.EvaluatedType, context.Networks);
             var warnings = new List<string>();
             foreach (var check in readiness.Checks)
             {

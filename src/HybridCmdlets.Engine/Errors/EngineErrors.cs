@@ -189,6 +189,26 @@ namespace HybridCmdlets.Engine.Errors
             F("The lab has {0} migration task(s) still queued or running; it cannot be replaced now.", running), running,
             "Wait for them with Get-CloudTask | Wait-CloudTask, or stop them with Get-CloudTask | Stop-CloudTask.");
 
+        public static HybridException FaultTriggerInvalid(string problem, object value, string remedy) => new HybridException(
+            "FaultTriggerInvalid", ErrorKind.InvalidArgument, problem, value, remedy);
+
+        public static HybridException FaultSpecificationInvalid(string problem, object value, string remedy) => new HybridException(
+            "FaultSpecificationInvalid", ErrorKind.InvalidArgument, problem, value, remedy);
+
+        public static HybridException FaultTargetNotFound(string what, string target, string remedy) => new HybridException(
+            "FaultTargetNotFound", ErrorKind.ObjectNotFound,
+            F("No {0} '{1}' was found in the current lab.", what, target), target, remedy);
+
+        public static HybridException FaultTargetAmbiguous(string what, string target, string endpoints) => new HybridException(
+            "FaultTargetAmbiguous", ErrorKind.InvalidArgument,
+            F("The {0} name '{1}' exists on more than one endpoint ({2}).", what, target, endpoints), target,
+            F("Name the endpoint too: '<endpoint>/{0}'.", target));
+
+        public static HybridException FaultNotFound(string id) => new HybridException(
+            "FaultNotFound", ErrorKind.ObjectNotFound,
+            F("Fault '{0}' was not found in the current lab.", id), id,
+            "List the faults with Get-CloudFault.");
+
         public static HybridException TaskNotFound(string id) => new HybridException(
             "TaskNotFound", ErrorKind.ObjectNotFound,
             F("Task '{0}' was not found in the current lab.", id), id,

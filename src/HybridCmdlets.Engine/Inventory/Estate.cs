@@ -372,6 +372,51 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
+        /// <summary>
+        /// vSphere HA after a host failure: each VM that ran on the host restarts on the host of its cluster with the
+        /// least memory allocated; one whose disks were on the failed host's local datastore, or whose cluster has no
+        /// other host, stays registered there, powered off. VMs that were off are left as they are. Returns, for each
+        /// VM that was running, its name and the host it restarted on (null when it could not restart).
+        /// </summary>
+        public IReadOnlyList<(string VM, string? RestartedOn)> RestartAfterHostFailure(string endpointName, string hostName)
+        {
+            lock (gate)
+            {
+                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName)) ?? throw EngineErrors.EndpointNotFound(endpointName);
+                var restarted = new List<(string, string?)>();
+                for (var i = 0; i < vms.Count; i++)
+                {
+                    var vm = vms[i];
+                    if (vm.PowerState != PowerState.PoweredOn || !Names.Equal(vm.Endpoint, endpointName) || !Names.Equal(vm.VMHost, hostName)) continue;
+                    var cluster = endpoint.FindCluster(vm.Cluster);
+                    var onLocalDisk = vm.HardDisks.Any(d => Names.Equal(endpoint.FindDatastore(d.Datastore)?.VMHost, hostName));
+                    CloudHost? target = null;
+                    if (cluster != null && !onLocalDisk)
+                    {
+                        foreach (var host in cluster.Hosts)
+                        {
+                            if (Names.Equal(host.Name, hostName)) continue;
+                            if (target == null || AllocatedMemoryMB(endpointName, host.Name) < AllocatedMemoryMB(endpointName, target.Name)) target = host;
+                        }
+                    }
+
+                    var after = vm.Copy();
+                    if (target != null) after.VMHost = target.Name;
+                    else
+                    {
+                        after.PowerState = PowerState.PoweredOff;
+                        after.ToolsStatus = ToolsStatus.ToolsNotRunning;
+                    }
+
+                    Unindex(vm);
+                    Put(after, i);
+                    restarted.Add((vm.Name, target?.Name));
+                }
+
+                return restarted;
+            }
+        }
+
         internal static string MacAddress(int number) => string.Format(CultureInfo.InvariantCulture,
             "00:50:56:{0:x2}:{1:x2}:{2:x2}", 0x80 | ((number >> 16) & 0x3F), (number >> 8) & 0xFF, number & 0xFF);
 

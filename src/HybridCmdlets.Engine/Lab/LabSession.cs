@@ -204,14 +204,15 @@ namespace HybridCmdlets.Engine.Lab
         public void CatchUp() => Timeline.CatchUp();
 
         /// <summary>
-        /// Records the moves that succeeded since the last call as one change: one save of a file-backed lab for a
-        /// whole wave, not one per VM. True when there were any. A failed save throws, as <see cref="RecordChange"/>.
+        /// Records the moves that succeeded since the last call (and HA restarts after injected host failures) as one
+        /// change: one save of a file-backed lab for a whole wave, not one per VM. True when there were any. A failed
+        /// save throws, as <see cref="RecordChange"/>.
         /// </summary>
         public bool RecordMoves()
         {
             lock (gate)
             {
-                var succeeded = Timeline.SucceededCount;
+                var succeeded = Timeline.EstateChanges;
                 if (succeeded == recordedMoves) return false;
                 recordedMoves = succeeded;
             }

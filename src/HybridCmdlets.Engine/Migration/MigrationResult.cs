@@ -30,6 +30,16 @@ namespace HybridCmdlets.Engine.Migration
         public string? Error { get; internal set; }
         public string? ErrorMessage { get; internal set; }
 
+        /// <summary>The id of the injected fault that made it fail (Add-CloudFault), or null.</summary>
+        public string? Fault { get; internal set; }
+
+        /// <summary>Adds a note it survived (a fault it recovered from) after the warnings it was planned with.</summary>
+        internal void AddWarning(string warning)
+        {
+            var warnings = new List<string>(Warnings) { warning };
+            Warnings = warnings;
+        }
+
         public override string ToString() => VM + " -> " + Destination + " (" + Status + ")";
     }
 }

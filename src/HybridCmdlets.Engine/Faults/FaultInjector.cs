@@ -50,8 +50,13 @@ namespace HybridCmdlets.Engine.Faults
 
         public IReadOnlyList<CloudFault> Faults => faults;
 
+        public Estate Estate => estate;
+
         /// <summary>Hosts and VMs that HA restarted so far: changes to the estate the lab file must record.</summary>
         public int EstateChanges { get; private set; }
+
+        /// <summary>Names of the VMs HA could not restart after a host failure: they are powered off where they were.</summary>
+        public ISet<string> PoweredOffByHA { get; } = new HashSet<string>(Names.Comparer);
 
         private double Now => batch.Clock.Now;
 
@@ -374,6 +379,11 @@ namespace HybridCmdlets.Engine.Faults
 
             var restarted = estate.RestartAfterHostFailure(endpoint, host);
             if (restarted.Count > 0) EstateChanges++;
+            foreach (var (vm, on) in restarted)
+            {
+                if (on == null) PoweredOffByHA.Add(vm);
+            }
+
             var restartedOn = restarted.ToDictionary(r => r.VM, r => r.RestartedOn, Names.Comparer);
             foreach (var run in batch.Runs.Where(r => !r.Done && r.Status == MigrationStatus.Running && GoesTo(r, endpoint, host)).ToList())
             {

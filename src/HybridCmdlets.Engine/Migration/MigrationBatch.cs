@@ -94,7 +94,7 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null)
         {
-            if (estate != null && !estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
+            if (estate != null && !estate.TryBeginMigration(plan)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
             var result = new MigrationResult
             {
                 VM = plan.VM.Name,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
@@ -25,6 +26,16 @@ namespace HybridCmdlets.Cores
                 if (task.IsFinished)
                 {
                     output.WriteError(EngineErrors.TaskNotRunning(task.Id, task.State.ToString()));
+                    continue;
+                }
+
+                try
+                {
+                    lab.Access.Demand(AccessDemand.StopTask(task));
+                }
+                catch (HybridException error)
+                {
+                    output.WriteError(error);
                     continue;
                 }
 

@@ -57,6 +57,14 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_credential_without_a_password_is_a_wrong_password_not_a_crash()
+        {
+            var lab = AccessFixtures.SecuredLab(clock);
+            Assert.Equal("InvalidLogin", Assert.Throws<HybridException>(() => lab.Access.LogIn("operator", null)).ErrorId);
+            Assert.Equal("InvalidLogin", Assert.Throws<HybridException>(() => lab.Access.LogIn("", new System.Security.SecureString())).ErrorId);
+        }
+
+        [Fact]
         public void After_five_failures_even_the_right_password_is_refused_until_the_lockout_ends()
         {
             var lab = AccessFixtures.SecuredLab(clock);

@@ -92,8 +92,10 @@ namespace HybridCmdlets.Engine.Access
         /// InvalidLogin error and cost the same time (an unknown user is checked against a dummy hash); both count
         /// towards the name's lockout, and a locked name is refused (LoginThrottled) before any password is checked.
         /// </summary>
-        public Login LogIn(string user, SecureString password)
+        public Login LogIn(string user, SecureString? password)
         {
+            // PowerShell's [pscredential]::Empty has no password: it is a wrong one, not a crash.
+            password ??= new SecureString();
             if (throttle.LockedUntil(user) is DateTime until) throw EngineErrors.LoginThrottled(user, until, LoginThrottle.MaxFailures, LoginThrottle.FailureWindow, LoginThrottle.LockoutPeriod);
             CloudUser? account;
             string stored;

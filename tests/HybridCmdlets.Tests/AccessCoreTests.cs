@@ -423,6 +423,44 @@ namespace HybridCmdlets.Tests
             Assert.Equal(6, all.Objects.Count);
         }
 
+        // ---- The Pester suite's secured lab ----
+
+        [Fact]
+        public void The_Pester_fixture_opens_as_Access_Tests_ps1_builds_it_and_its_users_log_in_with_the_passwords_it_uses()
+        {
+            var pester = Path.Combine(ModuleUnderTest.RepositoryRoot, "tests", "Pester");
+            var script = File.ReadAllText(Path.Combine(pester, "Access.Tests.ps1"));
+            Assert.Contains("$script:AdminPassword = '" + AccessFixtures.AdminPassword + "'", script);
+            Assert.Contains("$script:OperatorPassword = '" + AccessFixtures.OperatorPassword + "'", script);
+            Assert.Contains("$script:AuditorPassword = '" + AccessFixtures.AuditorPassword + "'", script);
+
+            // As Open-SecuredLab does: the default lab saved, the fixture put in before "vms", the file opened.
+            var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tests", Guid.NewGuid().ToString("N") + ".json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                var session = LabSession.CreateDefault();
+                session.Save(path);
+                var json = File.ReadAllText(path);
+                const string Anchor = "\"vms\": [";
+                Assert.Contains(Anchor, json);
+                var access = File.ReadAllText(Path.Combine(pester, "Access.Fixture.json")).Trim();
+                File.WriteAllText(path, json.Replace(Anchor, "\"access\": " + access + "," + Environment.NewLine + "\t" + Anchor));
+                session.Open(path);
+
+                Assert.Equal(new[] { "avs-westeurope", "onprem-lon" }, session.Access.Unreadable().OrderBy(e => e, StringComparer.Ordinal));
+                AccessFixtures.ConnectAs(session, "admin", AccessFixtures.AdminPassword, "onprem-lon", "avs-westeurope");
+                AccessFixtures.ConnectAs(session, "auditor", AccessFixtures.AuditorPassword, "onprem-lon", "avs-westeurope");
+                AccessFixtures.ConnectAs(session, "operator", AccessFixtures.OperatorPassword, "onprem-lon", "avs-westeurope");
+                Assert.All(session.Access.Connections, c => Assert.Equal(AccessRole.Operator, c.Role));
+                Assert.NotNull(session.Estate.FindVM("avs-westeurope", "pilot-web01"));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
         // ---- Secrets ----
 
         [Fact]

@@ -42,6 +42,13 @@ namespace HybridCmdlets.Tests
             Destination = destination,
         };
 
+        private RecordingOutput Moved(string destination, string vm)
+        {
+            var output = new RecordingOutput();
+            new MoveCloudVMCore(lab).Run(Move(destination, vm), output);
+            return output;
+        }
+
         private RecordingOutput GetVMs(string[]? names = null, CloudEndpoint[]? endpoints = null)
         {
             var output = new RecordingOutput();
@@ -258,8 +265,7 @@ namespace HybridCmdlets.Tests
             new TestMigrationReadinessCore(lab).Run(Move("avs-westeurope", "crm-web01"), tested);
             Assert.Single(tested.OfType<MigrationReadiness>());
 
-            var moved = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-web01"), moved);
+            var moved = Moved("avs-westeurope", "crm-web01");
             var error = DocumentedErrors.Check(Assert.Single(moved.Errors), "PermissionDenied");
             Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
             Assert.Equal("crm-web01", error.Target);
@@ -276,18 +282,15 @@ namespace HybridCmdlets.Tests
         public void A_cross_endpoint_move_needs_a_connection_with_the_right_role_on_both_sides()
         {
             Connect("operator", AccessFixtures.OperatorPassword, "onprem-lon");
-            var oneSide = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-web01"), oneSide);
+            var oneSide = Moved("avs-westeurope", "crm-web01");
             Assert.Contains("'avs-westeurope'", DocumentedErrors.Check(Assert.Single(oneSide.Errors), "NotConnected").Message);
 
             Connect("auditor", AccessFixtures.AuditorPassword, "avs-westeurope");
-            var readOnlyThere = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-web01"), readOnlyThere);
+            var readOnlyThere = Moved("avs-westeurope", "crm-web01");
             Assert.Contains("Resource.AssignVMToPool", DocumentedErrors.Check(Assert.Single(readOnlyThere.Errors), "PermissionDenied").Message);
 
             Connect("operator", AccessFixtures.OperatorPassword, "avs-westeurope");
-            var both = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(Move("avs-westeurope", "crm-web01"), both);
+            var both = Moved("avs-westeurope", "crm-web01");
             Assert.Empty(both.Errors);
             Assert.Equal(MigrationStatus.Succeeded, Assert.Single(both.OfType<MigrationResult>()).Status);
         }
@@ -296,8 +299,7 @@ namespace HybridCmdlets.Tests
         public void A_move_to_an_open_endpoint_needs_only_the_source()
         {
             Connect("operator", AccessFixtures.OperatorPassword, "onprem-lon");
-            var output = new RecordingOutput();
-            new MoveCloudVMCore(lab).Run(Move("gcve-europe-west2", "crm-web01"), output);
+            var output = Moved("gcve-europe-west2", "crm-web01");
             Assert.Empty(output.Errors);
             Assert.Equal(MigrationStatus.Succeeded, Assert.Single(output.OfType<MigrationResult>()).Status);
         }

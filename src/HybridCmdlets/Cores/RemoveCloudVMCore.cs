@@ -18,16 +18,7 @@ namespace HybridCmdlets.Cores
             foreach (var vm in VMResolver.Resolve(lab, vms, output))
             {
                 output.Cancellation.ThrowIfCancellationRequested();
-                try
-                {
-                    lab.Access.Demand(AccessDemand.RemoveVM(vm));
-                }
-                catch (HybridException error)
-                {
-                    output.WriteError(error);
-                    continue;
-                }
-
+                if (!AccessChecks.Allow(lab, AccessDemand.RemoveVM(vm), output)) continue;
                 if (!output.ShouldProcess("VM '" + vm.Name + "' on endpoint '" + vm.Endpoint + "'", "Remove")) continue;
                 try
                 {

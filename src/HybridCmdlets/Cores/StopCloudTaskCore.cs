@@ -29,16 +29,7 @@ namespace HybridCmdlets.Cores
                     continue;
                 }
 
-                try
-                {
-                    lab.Access.Demand(AccessDemand.StopTask(task));
-                }
-                catch (HybridException error)
-                {
-                    output.WriteError(error);
-                    continue;
-                }
-
+                if (!AccessChecks.Allow(lab, AccessDemand.StopTask(task), output)) continue;
                 if (!output.ShouldProcess(task.Id + " (" + task.Description + ", " + task.Phase + ")", "Stop")) continue;
                 lab.Timeline.Cancel(task);
                 output.WriteVerbose("Stopped " + task.Id + ": VM '" + task.VM + "' is at its source, " + task.Source + ".");

@@ -34,6 +34,11 @@
         'Open-HybridLab'
         'Save-HybridLab'
         'Set-HybridLabOption'
+        'Connect-CloudEndpoint'
+        'Disconnect-CloudEndpoint'
+        'New-CloudUser'
+        'New-CloudPermission'
+        'Get-CloudPermission'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

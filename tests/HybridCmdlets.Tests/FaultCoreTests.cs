@@ -121,7 +121,9 @@ namespace HybridCmdlets.Tests
             Assert.Equal(MigrationStatus.Failed, result.Status);
             Assert.Equal("NetworkTimeout", result.Error);
             Assert.Equal("fault-1", result.Fault);
-            Assert.Equal("NetworkTimeout", Assert.Single(output.Errors).ErrorId);
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("NetworkTimeout", error.ErrorId);
+            Assert.Contains("Clear-CloudFault fault-1", error.RecommendedAction);
             Assert.Equal("onprem-lon", lab.Estate.VMs.Single(v => v.Name == "crm-web01").Endpoint);
             Assert.Empty(output.OpenActivities());
         }

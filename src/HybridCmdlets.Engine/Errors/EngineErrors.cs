@@ -177,10 +177,12 @@ namespace HybridCmdlets.Engine.Errors
             "Give a hashtable of source network names to destination network names, for example @{ 'VM Network' = 'L2E_VM-Network' }.");
 
         /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
-        public static HybridException MigrationFailed(string vm, string errorId, string? message) => new HybridException(
+        public static HybridException MigrationFailed(string vm, string errorId, string? message, string? fault = null) => new HybridException(
             errorId, ErrorKind.InvalidOperation,
             F("The migration of VM '{0}' failed: {1}", vm, message), vm,
-            errorId == "SwitchoverTimeout"
+            fault != null
+                ? F("The injected fault {0} caused it (Get-CloudFault {0}); the VM runs at its source. Clear the fault with Clear-CloudFault {0} and move the VM again.", fault)
+                : errorId == "SwitchoverTimeout"
                 ? "Move it when the guest writes less or over a faster link, or by Bulk, whose downtime is a final sync and a boot rather than a live switchover."
                 : "See the result's Error and ErrorMessage; the VM runs at its source.");
 

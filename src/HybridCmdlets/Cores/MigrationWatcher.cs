@@ -74,7 +74,7 @@ namespace HybridCmdlets.Cores
             // The result first: with -ErrorAction Stop, the error that follows stops the pipeline, and the runbook
             // still holds the failed move's result.
             output.WriteObject(result);
-            if (result.Status == MigrationStatus.Failed) output.WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage));
+            if (result.Status == MigrationStatus.Failed) output.WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage, result.Fault));
             if (result.Status == MigrationStatus.Canceled) output.WriteWarning("VM '" + result.VM + "': " + result.ErrorMessage);
         }
 

@@ -94,6 +94,14 @@ namespace HybridCmdlets.Tests
             yield return Case("permissions of an unknown user", (l, o) => new GetCloudPermissionCore(l).Run(null, new[] { "mallory" }, o), "UserNotFound", "mallory");
             yield return Case("connect to an unknown endpoint", (l, o) => new ConnectCloudEndpointCore(l).Run(new[] { "mars" }, "operator", Testing.AccessFixtures.Secure("long-enough-1"), o), "EndpointNotFound", "mars");
             yield return Case("disconnect an unknown endpoint", (l, o) => new DisconnectCloudEndpointCore(l).Run(new[] { "mars" }, false, o), "EndpointNotFound", "mars");
+            // Fault injection
+            yield return Case("fault on an unknown link", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.LinkDown, Target = "onprem-lon <-> mars", At = l.Timeline.VirtualNow }, null, o), "FaultTargetNotFound", "mars");
+            yield return Case("fault on an unknown host", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.SourceHostFailure, Target = "onprem-lon/esx-ghost", At = l.Timeline.VirtualNow }, null, o), "FaultTargetNotFound", "esx-ghost");
+            yield return Case("fault in the past", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.LinkDown, Target = "onprem-lon <-> avs-westeurope" }, TimeSpan.FromSeconds(-30), o), "ValueOutOfRange", "-00:00:30");
+            yield return Case("fault for an unknown VM", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.LinkDown, VM = "ghost01", Phase = MigrationPhase.PreCopy }, null, o), "VMNotFound", "ghost01");
+            yield return Case("degraded link with nothing degraded", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.LinkDegraded, RatePerHour = 1 }, null, o), "FaultSpecificationInvalid", "LinkDegraded");
+            yield return Case("random fault at a NaN rate", (l, o) => new AddCloudFaultCore(l).Run(new Engine.Faults.FaultSpec { Kind = Engine.Faults.FaultKind.LinkDown, RatePerHour = double.NaN }, null, o), "ValueOutOfRange", "NaN");
+            yield return Case("clear an unknown fault", (l, o) => new ClearCloudFaultCore(l).Run(new[] { "fault-42" }, false, o), "FaultNotFound", "fault-42");
             yield return Case("open a missing file", (l, o) => new OpenHybridLabCore(l).FromFile(Path.Combine(Path.GetTempPath(), "no-such-lab-" + Guid.NewGuid().ToString("N") + ".json"), o), "LabFileNotFound", "no-such-lab-");
         }
 

@@ -178,7 +178,7 @@ namespace HybridCmdlets.Engine.Errors
 
         /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
         public static HybridException MigrationFailed(string vm, string errorId, string? message, string? fault = null) => new HybridException(
-            errorId, ErrorKind.InvalidOperation,
+            errorId, errorId == "DatastoreFull" ? ErrorKind.ResourceUnavailable : ErrorKind.InvalidOperation,
             F("The migration of VM '{0}' failed: {1}", vm, message), vm,
             fault != null
                 ? F("The injected fault {0} caused it (Get-CloudFault {0}); the VM runs at its source. Clear the fault with Clear-CloudFault {0} and move the VM again.", fault)

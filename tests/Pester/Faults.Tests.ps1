@@ -84,7 +84,8 @@ Describe 'Fault injection, as a runbook rehearses it' {
         $result = Move-CloudVM 'crm-web02' -Destination 'avs-westeurope' -MigrationType vMotion -ErrorAction SilentlyContinue
 
         $result.Error | Should -Be 'SwitchoverTimeout'
-        $result.Downtime.TotalSeconds | Should -Be 100
+        $result.Downtime.TotalSeconds | Should -BeGreaterThan 99.999
+        $result.Downtime.TotalSeconds | Should -BeLessThan 100.001
         (Get-CloudVM 'crm-web02').Endpoint | Should -Be 'onprem-lon'
     }
 

@@ -140,6 +140,7 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             var stopped = clock.Now;
+            result.SwitchoverSeconds = stopped;
             current = link.Start(bytes, cap, flow =>
             {
                 result.MemoryBytesSent += flow.Bytes;

@@ -40,6 +40,9 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>From the guest's stop at the source to its resume at the destination.</summary>
         public double DowntimeSeconds { get; internal set; }
 
+        /// <summary>When the switchover began (the guest stopped at the source); null if it never did.</summary>
+        public double? SwitchoverSeconds { get; internal set; }
+
         public IReadOnlyList<PreCopyRound> Rounds { get; internal set; } = new PreCopyRound[0];
 
         public double MemoryBytesSent { get; internal set; }

@@ -257,6 +257,7 @@ namespace HybridCmdlets.Engine.Migration
                 run.Result.MemoryTransferredGB += result.MemoryBytesSent / GiB;
                 run.Result.DiskTransferredGB += result.DiskBytesSent / GiB;
                 run.Result.ThrottlePercent = result.ThrottlePercent;
+                if (result.SwitchoverSeconds is double switchover) run.Result.SwitchoverTime = epochUtc.AddSeconds(switchover);
                 if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
                 else End(run, null, result.ErrorId, result.ErrorMessage, neverStarted: false);
             });
@@ -308,6 +309,7 @@ namespace HybridCmdlets.Engine.Migration
 
             run.Phase = "final sync (VM powered off)";
             var stopped = Clock.Now;
+            run.Result.SwitchoverTime = epochUtc.AddSeconds(stopped);
             Transfer(run, link, finalBytes, ReplicationCap(run.Plan), () =>
             {
                 run.Phase = "powering on at the destination";
@@ -341,6 +343,8 @@ namespace HybridCmdlets.Engine.Migration
             if (errorId == null)
             {
                 result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
+                // A move with no stop-and-copy (Cold, or Bulk of a VM that was off) cuts over as it ends.
+                result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
                 estate?.CompleteMigration(run.Plan, result.EndTime);
                 run.Phase = "completed";

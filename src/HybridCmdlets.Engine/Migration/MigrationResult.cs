@@ -16,6 +16,11 @@ namespace HybridCmdlets.Engine.Migration
         public MigrationStatus Status { get; internal set; }
         public DateTime StartTime { get; internal set; }
         public DateTime EndTime { get; internal set; }
+        /// <summary>
+        /// When the cutover began: the start of a vMotion or RAV switchover (the guest stops at the source), of a Bulk
+        /// final sync, or for a Cold move its end. Null for a move that never got there (failed or canceled before).
+        /// </summary>
+        public DateTime? SwitchoverTime { get; internal set; }
         public TimeSpan Duration => EndTime - StartTime;
         /// <summary>Time spent waiting for concurrency limits before it started.</summary>
         public TimeSpan QueuedTime { get; internal set; }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace HybridCmdlets.Engine.Migration
 {
@@ -19,6 +20,9 @@ namespace HybridCmdlets.Engine.Migration
         public double Seconds { get; }
         public double DirtyBytesLeft { get; }
         public double ThrottlePercent { get; }
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "round {0}: {1:0.00} GB in {2:0.0} s", Index, BytesSent / (1024.0 * 1024 * 1024), Seconds);
     }
 
     /// <summary>How a live migration ended, on the virtual clock.</summary>

@@ -27,6 +27,7 @@
         'Get-CloudTask'
         'Wait-CloudTask'
         'Stop-CloudTask'
+        'Export-MigrationReport'
         'Get-HybridLab'
         'Open-HybridLab'
         'Save-HybridLab'

@@ -118,6 +118,34 @@ namespace HybridCmdlets.Bench
                 return 0;
             }
 
+            if (string.Equals(args[0], "report", StringComparison.OrdinalIgnoreCase))
+            {
+                var migrations = 10_000;
+                var iterations = 5;
+                try
+                {
+                    for (var i = 1; i < args.Length; i++)
+                    {
+                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
+                        switch (args[i])
+                        {
+                            case "--migrations": migrations = LabBenchOptions.Int(Next(), 1); break;
+                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
+                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
+                        }
+                    }
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                ReportBench.Run(migrations, iterations, LabGenerator.DefaultSeed);
+                return 0;
+            }
+
             if (!string.Equals(args[0], "lab", StringComparison.OrdinalIgnoreCase))
             {
                 Console.Error.WriteLine("Unknown benchmark '" + args[0] + "'.");
@@ -145,7 +173,8 @@ namespace HybridCmdlets.Bench
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
             "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
             "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]\n" +
-            "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]";
+            "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]\n" +
+            "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]";
     }
 
     internal sealed class LabBenchOptions

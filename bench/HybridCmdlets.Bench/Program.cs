@@ -35,24 +35,13 @@ namespace HybridCmdlets.Bench
                 IReadOnlyList<int> counts = MigrationBench.DefaultCounts;
                 var iterations = 5;
                 var seed = LabGenerator.DefaultSeed;
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--vms": counts = Next().Split(',').Select(c => LabBenchOptions.Int(c, 1)).ToArray(); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            case "--seed": seed = LabBenchOptions.Int(Next(), int.MinValue); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--vms"] = v => counts = v.Split(',').Select(c => LabBenchOptions.Int(c, 1)).ToArray(),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                    ["--seed"] = v => seed = LabBenchOptions.Int(v, int.MinValue),
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -65,24 +54,13 @@ namespace HybridCmdlets.Bench
                 var vms = 100_000;
                 var iterations = 3;
                 var destination = "avs-westeurope";
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--vms": vms = LabBenchOptions.Int(Next(), 1); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            case "--destination": destination = Next(); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--vms"] = v => vms = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                    ["--destination"] = v => destination = v,
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -94,23 +72,12 @@ namespace HybridCmdlets.Bench
             {
                 var rows = 100_000;
                 var iterations = 5;
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--rows": rows = LabBenchOptions.Int(Next(), 1); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--rows"] = v => rows = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -122,23 +89,12 @@ namespace HybridCmdlets.Bench
             {
                 var migrations = 10_000;
                 var iterations = 5;
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--migrations": migrations = LabBenchOptions.Int(Next(), 1); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--migrations"] = v => migrations = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -167,6 +123,31 @@ namespace HybridCmdlets.Bench
 
             new LabBench(options).Run();
             return 0;
+        }
+
+        /// <summary>
+        /// Reads a benchmark's "--name value" options (after its name) into the setters given; says what is wrong,
+        /// with the usage, and returns false for an unknown option, a missing value or one a setter refuses.
+        /// </summary>
+        private static bool TryReadOptions(string[] args, IReadOnlyDictionary<string, Action<string>> options)
+        {
+            try
+            {
+                for (var i = 1; i < args.Length; i++)
+                {
+                    if (!options.TryGetValue(args[i], out var set)) throw new ArgumentException("Unknown option '" + args[i] + "'.");
+                    if (i + 1 >= args.Length) throw new ArgumentException(args[i] + " needs a value.");
+                    set(args[++i]);
+                }
+
+                return true;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(Usage);
+                return false;
+            }
         }
 
         private const string Usage =

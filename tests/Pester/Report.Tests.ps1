@@ -7,6 +7,20 @@ BeforeAll {
     function Get-ReportBarCount([string] $Path) {
         [regex]::Matches((Get-Content -LiteralPath $Path -Raw), 'class="migration-bar ').Count
     }
+
+    # A type name where a value belongs: 'System.Collections.Generic.List`1[...]', 'HybridCmdlets.Engine...'.
+    function Assert-NoTypeName([string] $Text) {
+        $Text | Should -Not -Match 'System\.'
+        $Text | Should -Not -Match 'HybridCmdlets\.'
+    }
+
+    # Writes the objects with Export-Csv, checks the file for type names, and reads the rows back with Import-Csv.
+    function Invoke-CsvRoundTrip([object[]] $InputObject, [string] $Name) {
+        $csv = Join-Path $TestDrive $Name
+        $InputObject | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Assert-NoTypeName (Get-Content -LiteralPath $csv -Raw)
+        Import-Csv -LiteralPath $csv
+    }
 }
 
 AfterAll {
@@ -31,13 +45,7 @@ Describe 'MigrationResult through Export-Csv and ConvertTo-Json' {
     }
 
     It 'writes values, not type names, to a CSV file that Import-Csv reads back' {
-        $csv = Join-Path $TestDrive 'results.csv'
-        $results | Export-Csv -LiteralPath $csv -NoTypeInformation
-        $text = Get-Content -LiteralPath $csv -Raw
-        $text | Should -Not -Match 'System\.'
-        $text | Should -Not -Match 'HybridCmdlets\.'
-
-        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows = @(Invoke-CsvRoundTrip $results 'results.csv')
         $rows | Should -HaveCount 2
         $rows[0].VM | Should -Be 'crm-web01'
         $rows[0].MigrationType | Should -Be 'vMotion'
@@ -55,8 +63,7 @@ Describe 'MigrationResult through Export-Csv and ConvertTo-Json' {
 
     It 'writes one result to JSON in full at the default depth, with no truncation warning' {
         $json = $results[0] | ConvertTo-Json -EnumsAsStrings -WarningAction Stop
-        $json | Should -Not -Match 'System\.'
-        $json | Should -Not -Match 'HybridCmdlets\.'
+        Assert-NoTypeName $json
         $back = $json | ConvertFrom-Json
         $back.VM | Should -Be 'crm-web01'
         $back.Status | Should -Be 'Succeeded'
@@ -71,13 +78,12 @@ Describe 'MigrationResult through Export-Csv and ConvertTo-Json' {
     It 'writes a list of results to JSON with values everywhere, at the default depth and deeper' {
         # At the default -Depth 2 a list's rounds are past the depth: ConvertTo-Json writes them as their text.
         $shallow = $results | ConvertTo-Json -WarningAction SilentlyContinue
-        $shallow | Should -Not -Match 'System\.'
-        $shallow | Should -Not -Match 'HybridCmdlets\.'
+        Assert-NoTypeName $shallow
         $rounds = @(($shallow | ConvertFrom-Json)[0].Rounds)
         $rounds[0] | Should -BeLike 'round 1: *'
 
         $deep = $results | ConvertTo-Json -Depth 3 -EnumsAsStrings -WarningAction Stop
-        $deep | Should -Not -Match 'System\.'
+        Assert-NoTypeName $deep
         $back = @($deep | ConvertFrom-Json)
         $back | Should -HaveCount 2
         $back[0].Rounds[0].Index | Should -Be 1
@@ -96,13 +102,7 @@ Describe 'MigrationReadiness through Export-Csv and ConvertTo-Json' {
 
     It 'writes the checks as id=status pairs, and the predicted seconds, to CSV' {
         $blocked.Verdict | Should -Be 'NotReady'
-        $csv = Join-Path $TestDrive 'readiness.csv'
-        $readiness | Export-Csv -LiteralPath $csv -NoTypeInformation
-        $text = Get-Content -LiteralPath $csv -Raw
-        $text | Should -Not -Match 'System\.'
-        $text | Should -Not -Match 'HybridCmdlets\.'
-
-        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows = @(Invoke-CsvRoundTrip $readiness 'readiness.csv')
         $blockedRow = $rows | Where-Object VM -EQ 'crm-db01'
         $blockedRow.Verdict | Should -Be 'NotReady'
         $blockedRow.Checks | Should -Match '(^|; )network\.mapping=Fail(;|$)'
@@ -116,8 +116,7 @@ Describe 'MigrationReadiness through Export-Csv and ConvertTo-Json' {
 
     It 'writes one readiness result to JSON with every check, with no truncation warning' {
         $json = $ready | ConvertTo-Json -EnumsAsStrings -WarningAction Stop
-        $json | Should -Not -Match 'System\.'
-        $json | Should -Not -Match 'HybridCmdlets\.'
+        Assert-NoTypeName $json
         $back = $json | ConvertFrom-Json
         $back.Verdict | Should -Be $ready.Verdict.ToString()
         $back.RecommendedType | Should -Be 'vMotion'

@@ -148,7 +148,7 @@ namespace HybridCmdlets.Engine.Reports
             Figure(w, Markup.Duration(s.Wall), "wall time, first start to last end");
             Figure(w, Markup.Duration(s.TotalDowntime), "downtime in all");
             Figure(w, Markup.Duration(s.MaxDowntime), s.MaxDowntimeVM == null ? "longest downtime" : "longest downtime (" + s.MaxDowntimeVM + ")");
-            Figure(w, Markup.Decimal(s.TransferredGB, "N1") + " GB", "moved over the links");
+            Figure(w, Markup.Amount(s.TransferredGB, "N1") + " GB", "moved over the links");
             var readiness = report.ReadinessSummary;
             if (readiness.Total > 0) Figure(w, Markup.Count(readiness.NotReady) + " of " + Markup.Count(readiness.Total), "VMs not ready to move");
             w.Write("</div>\n");

@@ -74,7 +74,8 @@ namespace HybridCmdlets.Engine.Reports
 
         public static string Count(int value) => value.ToString("N0", Invariant);
 
-        public static string Decimal(double value, string format) => value.ToString(format, Invariant);
+        /// <summary>A figure for a person to read, in the invariant culture: Amount(1234.5, "N1") is "1,234.5".</summary>
+        public static string Amount(double value, string format) => value.ToString(format, Invariant);
 
         /// <summary>A duration as a person reads it: "0.412 s", "41.2 s", "41 min 23 s", "2 h 05 min", "3 d 04 h".</summary>
         public static string Duration(TimeSpan span)

@@ -49,7 +49,7 @@ namespace HybridCmdlets.Engine.Reports
 
         public ReadinessSummary ReadinessSummary { get; }
 
-        /// <summary>When the first migration was queued: the left edge of the timeline.</summary>
+        /// <summary>When the first migration was queued: the left edge of the timeline (unset without migrations).</summary>
         public DateTime From { get; }
 
         /// <summary>When the last migration ended.</summary>

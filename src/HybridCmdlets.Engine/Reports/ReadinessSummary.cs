@@ -59,7 +59,7 @@ namespace HybridCmdlets.Engine.Reports
         }
 
         /// <summary>The check id of a blocker, "id: message".</summary>
-        public static string BlockingCheck(string blocker)
+        private static string BlockingCheck(string blocker)
         {
             var colon = blocker.IndexOf(": ", StringComparison.Ordinal);
             return colon > 0 ? blocker.Substring(0, colon) : blocker;

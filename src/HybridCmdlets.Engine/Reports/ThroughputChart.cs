@@ -35,7 +35,7 @@ namespace HybridCmdlets.Engine.Reports
             for (var i = 0; i < links.Count; i++)
             {
                 var link = links[i];
-                Chart.Swatch(w, "link", link.Name + ": peak " + Markup.Decimal(link.PeakMbps, "N0") + " Mbps, " + Markup.Decimal(link.TransferredGB, "N1")
+                Chart.Swatch(w, "link", link.Name + ": peak " + Markup.Amount(link.PeakMbps, "N0") + " Mbps, " + Markup.Amount(link.TransferredGB, "N1")
                     + " GB, " + Markup.Count(link.Migrations) + " migration" + (link.Migrations == 1 ? "" : "s"), Colour(i));
             }
 
@@ -61,7 +61,7 @@ namespace HybridCmdlets.Engine.Reports
                 w.Write("\" y=\"");
                 w.Write(y);
                 w.Write("\" dy=\"4\" text-anchor=\"end\">");
-                w.Write(Markup.Decimal(value, "N0"));
+                w.Write(Markup.Amount(value, "N0"));
                 w.Write("</text>");
             }
 

@@ -6,7 +6,8 @@ namespace HybridCmdlets.Engine.Reports
 {
     /// <summary>
     /// The timeline: a bar per migration from its start to its end, coloured by how it ended, its switchover marked
-    /// across it, and (in a row of its own) its wait in the queue before it; each bar's tooltip names its VM.
+    /// across it, and, when each migration has a row of its own, its wait in the queue before it; each bar's
+    /// tooltip names its VM and its figures.
     /// </summary>
     internal static class TimelineChart
     {
@@ -19,8 +20,9 @@ namespace HybridCmdlets.Engine.Reports
         public static void Write(TextWriter w, MigrationReport report)
         {
             var migrations = report.Migrations;
-            var probe = new TimeAxis(report.From, report.To, 0, Width - PackedLeft - Right);
-            var lanes = TimelineLanes.Of(migrations, probe.Span(1));
+            // Packed rows keep a pixel between one bar and the next, at the packed chart's scale.
+            var packedScale = new TimeAxis(report.From, report.To, 0, Width - PackedLeft - Right);
+            var lanes = TimelineLanes.Of(migrations, packedScale.Span(1));
             var left = lanes.Labelled ? LabelledLeft : PackedLeft;
             var axis = new TimeAxis(report.From, report.To, left, Width - left - Right);
             var row = lanes.Labelled ? 18 : Math.Max(3, Math.Min(12, 720 / Math.Max(1, lanes.Count)));
@@ -151,9 +153,9 @@ namespace HybridCmdlets.Engine.Reports
             }
 
             w.Write('\n');
-            w.Write(Markup.Decimal(m.MemoryTransferredGB + m.DiskTransferredGB, "N1"));
+            w.Write(Markup.Amount(m.MemoryTransferredGB + m.DiskTransferredGB, "N1"));
             w.Write(" GB at ");
-            w.Write(Markup.Decimal(m.AverageThroughputMbps, "N0"));
+            w.Write(Markup.Amount(m.AverageThroughputMbps, "N0"));
             w.Write(" Mbps");
         }
 

@@ -5,7 +5,7 @@ Builds, tests, demonstrates and packages HybridCmdlets.
 
 .DESCRIPTION
 Build    dotnet build of the solution; the importable module lands in out/HybridCmdlets.
-Test     Build, the xunit tests, then the Pester suite (tests/Pester) in a child pwsh against out/HybridCmdlets.
+Test     Build, the xunit tests, then the Pester suite (tests/Pester, and the examples' own tests) in a child pwsh against out/HybridCmdlets.
          When pwsh or Pester 5+ is missing, the Pester suite is skipped with a warning; a Pester failure fails the build.
 Demo     Build, then examples/Tour.ps1 in a child pwsh.
 Package  Build, then out/package/HybridCmdlets/<version> and out/package/HybridCmdlets.<version>.zip.
@@ -120,7 +120,7 @@ if ($module) { $module.Version.ToString() }
 `$ProgressPreference = 'SilentlyContinue'
 Import-Module Pester -MinimumVersion 5.0
 `$configuration = New-PesterConfiguration
-`$configuration.Run.Path = $(ConvertTo-SingleQuoted $testsPath)
+`$configuration.Run.Path = @($(ConvertTo-SingleQuoted $testsPath), $(ConvertTo-SingleQuoted (Join-Path $repoRoot 'examples')))
 `$configuration.Run.PassThru = `$true
 `$configuration.Output.Verbosity = 'Detailed'
 `$configuration.TestResult.Enabled = `$true

@@ -28,10 +28,18 @@
         'Wait-CloudTask'
         'Stop-CloudTask'
         'Export-MigrationReport'
+        'Add-CloudFault'
+        'Get-CloudFault'
+        'Clear-CloudFault'
         'Get-HybridLab'
         'Open-HybridLab'
         'Save-HybridLab'
         'Set-HybridLabOption'
+        'Connect-CloudEndpoint'
+        'Disconnect-CloudEndpoint'
+        'New-CloudUser'
+        'New-CloudPermission'
+        'Get-CloudPermission'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

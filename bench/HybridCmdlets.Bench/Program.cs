@@ -49,6 +49,20 @@ namespace HybridCmdlets.Bench
                 return 0;
             }
 
+            if (string.Equals(args[0], "soak", StringComparison.OrdinalIgnoreCase))
+            {
+                var migrations = args.Length > 2 && args[1] == "--migrations" ? LabBenchOptions.Int(args[2], 1) : 50_000;
+                FaultSoakBench.Soak(migrations, 20261122);
+                return 0;
+            }
+
+            if (string.Equals(args[0], "cancel", StringComparison.OrdinalIgnoreCase))
+            {
+                var moves = args.Length > 2 && args[1] == "--moves" ? LabBenchOptions.Int(args[2], 1) : 10_000;
+                FaultSoakBench.CancelLatency(moves);
+                return 0;
+            }
+
             if (string.Equals(args[0], "readiness", StringComparison.OrdinalIgnoreCase))
             {
                 var vms = 100_000;
@@ -155,7 +169,9 @@ namespace HybridCmdlets.Bench
             "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
             "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]\n" +
             "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]\n" +
-            "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]";
+            "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]\n" +
+            "       HybridCmdlets.Bench soak [--migrations 50000]\n" +
+            "       HybridCmdlets.Bench cancel [--moves 10000]";
     }
 
     internal sealed class LabBenchOptions

@@ -216,7 +216,7 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void A_cancel_during_the_handover_stands_and_is_not_overwritten_by_the_resume()
+        public void A_cancel_during_the_handover_stands_and_reports_the_stun_so_far()
         {
             var clock = new EventQueue();
             var link = new SharedLink(clock, 10 * Gbps);
@@ -228,16 +228,20 @@ namespace HybridCmdlets.Engine.Tests
             {
             }
 
+            var stopped = clock.Now;
             while (link.ActiveFlows > 0 && clock.Step())
             {
             }
 
+            var canceled = clock.Now;
             migration.Cancel();
             clock.RunToEnd();
             var result = Assert.Single(results);
             Assert.False(result.Succeeded);
             Assert.Equal("Canceled", result.ErrorId);
-            Assert.Equal(0, result.DowntimeSeconds);
+            // The guest was stopped from the switchover until the cancel resumed it at the source: that is its downtime.
+            Assert.True(canceled > stopped);
+            Assert.Equal(canceled - stopped, result.DowntimeSeconds, 9);
         }
 
         [Fact]

@@ -85,6 +85,15 @@ namespace HybridCmdlets.Tests
             yield return Case("NaN time scale", (l, o) => new SetHybridLabOptionCore(l).Run(null, double.NaN, null, false, o), "ValueOutOfRange", "NaN");
             yield return Case("huge time scale", (l, o) => new SetHybridLabOptionCore(l).Run(null, 1e12, null, false, o), "ValueOutOfRange", "1000000000000");
             yield return Case("no option", (l, o) => new SetHybridLabOptionCore(l).Run(null, null, null, false, o), "LabOptionRequired", "");
+            // Access control
+            yield return Case("empty user name", (l, o) => new NewCloudUserCore(l).Run("", Testing.AccessFixtures.Secure("long-enough-1"), o), "InvalidName", "");
+            yield return Case("wildcard in a user name", (l, o) => new NewCloudUserCore(l).Run("ops*", Testing.AccessFixtures.Secure("long-enough-1"), o), "InvalidName", "ops*");
+            yield return Case("short password", (l, o) => new NewCloudUserCore(l).Run("carol", Testing.AccessFixtures.Secure("short"), o), "PasswordTooShort", "carol");
+            yield return Case("no password at all", (l, o) => new NewCloudUserCore(l).Run("carol", null, o), "PasswordTooShort", "carol");
+            yield return Case("grant to an unknown user", (l, o) => new NewCloudPermissionCore(l).Run(new[] { l.Estate.GetEndpoint("onprem-lon") }, "mallory", Engine.Access.AccessRole.Operator, o), "UserNotFound", "mallory");
+            yield return Case("permissions of an unknown user", (l, o) => new GetCloudPermissionCore(l).Run(null, new[] { "mallory" }, o), "UserNotFound", "mallory");
+            yield return Case("connect to an unknown endpoint", (l, o) => new ConnectCloudEndpointCore(l).Run(new[] { "mars" }, "operator", Testing.AccessFixtures.Secure("long-enough-1"), o), "EndpointNotFound", "mars");
+            yield return Case("disconnect an unknown endpoint", (l, o) => new DisconnectCloudEndpointCore(l).Run(new[] { "mars" }, false, o), "EndpointNotFound", "mars");
             yield return Case("open a missing file", (l, o) => new OpenHybridLabCore(l).FromFile(Path.Combine(Path.GetTempPath(), "no-such-lab-" + Guid.NewGuid().ToString("N") + ".json"), o), "LabFileNotFound", "no-such-lab-");
         }
 

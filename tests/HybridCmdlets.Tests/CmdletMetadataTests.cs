@@ -55,14 +55,15 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void The_module_holds_the_cmdlets_of_the_foundation_the_migration_engine_the_inventory_import_and_the_report()
+        public void The_module_holds_the_cmdlets_of_the_foundation_the_migration_engine_the_inventory_import_access_control_and_the_report()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Export-MigrationReport", "Get-CloudEndpoint", "Get-CloudLink", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Import-CloudInventory", "Move-CloudVM", "New-CloudVM",
-                    "Open-HybridLab", "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption", "Stop-CloudTask", "Test-MigrationReadiness",
-                    "Wait-CloudTask",
+                    "Add-CloudFault", "Clear-CloudFault", "Connect-CloudEndpoint", "Disconnect-CloudEndpoint", "Export-MigrationReport", "Get-CloudEndpoint", "Get-CloudFault",
+                    "Get-CloudLink", "Get-CloudPermission", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Import-CloudInventory", "Move-CloudVM", "New-CloudPermission",
+                    "New-CloudUser", "New-CloudVM", "Open-HybridLab", "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption",
+                    "Stop-CloudTask", "Test-MigrationReadiness", "Wait-CloudTask",
                 },
                 ModuleUnderTest.CmdletTypes.Select(ModuleUnderTest.CmdletName).OrderBy(n => n, StringComparer.Ordinal));
         }
@@ -125,9 +126,10 @@ namespace HybridCmdlets.Tests
         [MemberData(nameof(Cmdlets))]
         public void Binds_identity_parameters_by_property_name(string className)
         {
-            // Except Get-CloudTask -Id: the only other objects with an Id are VMs, whose ids would be taken for task ids;
-            // and a task's properties are live, so there is nothing to gain from piping one back in.
-            if (className == "GetCloudTaskCommand")
+            // Except Get-CloudTask -Id and Get-CloudFault -Id: other objects have an Id too (VMs, tasks), which would be
+            // taken for theirs; and their properties are live, so there is nothing to gain from piping one back in.
+            // Add-CloudFault -VM names the VM whose migration triggers the fault; nothing is piped to it.
+            if (className == "GetCloudTaskCommand" || className == "GetCloudFaultCommand" || className == "AddCloudFaultCommand")
             {
                 Assert.DoesNotContain(Parameters(Cmdlet(className)), p => p.ByPropertyName);
                 return;
@@ -213,6 +215,51 @@ namespace HybridCmdlets.Tests
             var type = Cmdlet("RemoveCloudVMCommand").GetProperty("VM")!.PropertyType.GetElementType()!;
             var constructors = type.GetConstructors().Select(c => c.GetParameters().Single().ParameterType.FullName).OrderBy(n => n);
             Assert.Equal(new[] { "HybridCmdlets.Engine.Inventory.CloudVM", "System.String" }, constructors);
+        }
+
+        [Theory]
+        [InlineData("ConnectCloudEndpointCommand")]
+        [InlineData("NewCloudUserCommand")]
+        public void Credentials_are_PSCredentials_that_prompt_for_the_password_and_are_never_plain_strings(string className)
+        {
+            var type = Cmdlet(className);
+            var credential = type.GetProperty("Credential")!;
+            Assert.Equal("System.Management.Automation.PSCredential", credential.PropertyType.FullName);
+            Assert.NotNull(ModuleUnderTest.Attribute(credential, "CredentialAttribute"));
+            var parameter = Parameters(type).Single(p => p.Name == "Credential");
+            Assert.True(parameter.Mandatory && !parameter.ByValue && !parameter.ByPropertyName);
+            Assert.DoesNotContain(type.GetProperties(), p => p.Name.Contains("Password") && ModuleUnderTest.Attribute(p, "ParameterAttribute") != null);
+        }
+
+        [Fact]
+        public void Connect_and_Disconnect_CloudEndpoint_take_endpoint_names_and_objects_by_property_name()
+        {
+            foreach (var className in new[] { "ConnectCloudEndpointCommand", "DisconnectCloudEndpointCommand" })
+            {
+                var name = Parameters(Cmdlet(className)).Single(p => p.Name == "Name");
+                Assert.True(name.ByPropertyName && !name.ByValue);
+                Assert.Equal(0, name.Position);
+                Assert.Equal("System.String[]", Cmdlet(className).GetProperty("Name")!.PropertyType.FullName);
+                Assert.NotNull(ModuleUnderTest.Attribute(Cmdlet(className).GetProperty("Name")!, "SupportsWildcardsAttribute"));
+            }
+
+            Assert.True(Parameters(Cmdlet("ConnectCloudEndpointCommand")).Single(p => p.Name == "Name").Mandatory);
+            Assert.False(Parameters(Cmdlet("DisconnectCloudEndpointCommand")).Single(p => p.Name == "Name").Mandatory);
+        }
+
+        [Fact]
+        public void New_and_Get_CloudPermission_take_endpoints_from_the_pipeline_and_the_role_as_an_enum()
+        {
+            foreach (var className in new[] { "NewCloudPermissionCommand", "GetCloudPermissionCommand" })
+            {
+                var endpoint = Cmdlet(className).GetProperty("Endpoint")!;
+                Assert.Equal("HybridCmdlets.Engine.Inventory.CloudEndpoint[]", endpoint.PropertyType.FullName);
+                Assert.NotNull(ModuleUnderTest.Attribute(endpoint, "EndpointTransformationAttribute"));
+                Assert.True(Parameters(Cmdlet(className)).Single(p => p.Name == "Endpoint").ByValue);
+            }
+
+            Assert.Equal("HybridCmdlets.Engine.Access.AccessRole", Cmdlet("NewCloudPermissionCommand").GetProperty("Role")!.PropertyType.FullName);
+            Assert.All(Parameters(Cmdlet("NewCloudPermissionCommand")), p => Assert.True(p.Mandatory));
         }
 
         [Theory]

@@ -71,6 +71,14 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
+        public void The_module_folder_carries_the_PBKDF2_package_that_hashes_lab_users_passwords()
+        {
+            var files = Directory.GetFiles(ModuleUnderTest.ModuleFolder).Select(Path.GetFileName).ToArray();
+            Assert.Contains("Microsoft.AspNetCore.Cryptography.KeyDerivation.dll", files);
+            Assert.Contains("Microsoft.AspNetCore.Cryptography.Internal.dll", files);
+        }
+
+        [Fact]
         public void Format_views_name_real_types_and_properties()
         {
             var formatFile = Path.Combine(ModuleUnderTest.ModuleFolder, ListOf("FormatsToProcess").Single());

@@ -224,6 +224,26 @@ namespace HybridCmdlets.Engine.Errors
             F("The lab has {0} migration task(s) still queued or running; it cannot be replaced now.", running), running,
             "Wait for them with Get-CloudTask | Wait-CloudTask, or stop them with Get-CloudTask | Stop-CloudTask.");
 
+        public static HybridException FaultTriggerInvalid(string problem, object value, string remedy) => new HybridException(
+            "FaultTriggerInvalid", ErrorKind.InvalidArgument, problem, value, remedy);
+
+        public static HybridException FaultSpecificationInvalid(string problem, object value, string remedy) => new HybridException(
+            "FaultSpecificationInvalid", ErrorKind.InvalidArgument, problem, value, remedy);
+
+        public static HybridException FaultTargetNotFound(string what, string target, string remedy) => new HybridException(
+            "FaultTargetNotFound", ErrorKind.ObjectNotFound,
+            F("No {0} '{1}' was found in the current lab.", what, target), target, remedy);
+
+        public static HybridException FaultTargetAmbiguous(string what, string target, string endpoints) => new HybridException(
+            "FaultTargetAmbiguous", ErrorKind.InvalidArgument,
+            F("The {0} name '{1}' exists on more than one endpoint ({2}).", what, target, endpoints), target,
+            F("Name the endpoint too: '<endpoint>/{0}'.", target));
+
+        public static HybridException FaultNotFound(string id) => new HybridException(
+            "FaultNotFound", ErrorKind.ObjectNotFound,
+            F("Fault '{0}' was not found in the current lab.", id), id,
+            "List the faults with Get-CloudFault.");
+
         public static HybridException TaskNotFound(string id) => new HybridException(
             "TaskNotFound", ErrorKind.ObjectNotFound,
             F("Task '{0}' was not found in the current lab.", id), id,
@@ -331,5 +351,61 @@ namespace HybridCmdlets.Engine.Errors
             "MigrationNotReady", ErrorKind.InvalidOperation,
             F("VM '{0}' is not ready to move by {1} (failing checks: {2}). {3}", vm, type, string.Join(", ", failing), firstFailure), vm,
             "See every check with Test-MigrationReadiness; fix what fails, or choose another -MigrationType (Auto picks the least disruptive that passes).");
+
+        // ---- Access control: connections, logins and privileges ----
+
+        /// <summary>A secured endpoint this session has no connection to.</summary>
+        public static HybridException NotConnected(string endpoint, string operation, object? target) => new HybridException(
+            "NotConnected", ErrorKind.AuthenticationError,
+            F("Endpoint '{0}' declares users and this session is not connected to it; {1} needs a connection there.", endpoint, operation), target,
+            F("Connect first: Connect-CloudEndpoint -Name {0} -Credential (Get-Credential).", endpoint));
+
+        /// <summary>Every endpoint is secured and none is connected: there is nothing this session may see.</summary>
+        public static HybridException NotConnectedToAny(string endpoints) => new HybridException(
+            "NotConnected", ErrorKind.AuthenticationError,
+            F("Every endpoint of this lab declares users ({0}) and this session is connected to none of them.", endpoints), null,
+            "Connect first: Connect-CloudEndpoint -Name <endpoint> -Credential (Get-Credential).");
+
+        public static HybridException PermissionDenied(string operation, string privilege, string endpoint, string user, Access.AccessRole? role,
+            System.Collections.Generic.IReadOnlyList<Access.AccessRole> granting, object? target) => new HybridException(
+            "PermissionDenied", ErrorKind.PermissionDenied,
+            F("Permission to perform this operation was denied: {0} needs the privilege {1} on endpoint '{2}', and user '{3}' holds {4} there, which does not grant it. Nothing was changed.",
+                operation, privilege, endpoint, user, role.HasValue ? "the role " + role.Value : "no role"), target,
+            F("Connect to '{0}' as a user with the {1} role (Connect-CloudEndpoint -Name {0} -Credential (Get-Credential)); Get-CloudPermission -Endpoint {0} lists the roles granted there.",
+                endpoint, string.Join(" or ", granting)));
+
+        /// <summary>The right password, but no role on the endpoint: vCenter refuses such a login too.</summary>
+        public static HybridException NoRoleOnEndpoint(string user, string endpoint, string privilege) => new HybridException(
+            "PermissionDenied", ErrorKind.PermissionDenied,
+            F("Permission to perform this operation was denied: user '{0}' holds no role on endpoint '{1}', and connecting needs the privilege {2} there.", user, endpoint, privilege), endpoint,
+            F("Connect as a user who has a role on '{0}' (Get-CloudPermission -Endpoint {0}), or grant one with New-CloudPermission.", endpoint));
+
+        /// <summary>vCenter's words, which do not say whether the name or the password was wrong. The target is the name as given.</summary>
+        public static HybridException InvalidLogin(string user) => new HybridException(
+            "InvalidLogin", ErrorKind.AuthenticationError,
+            "Cannot complete login due to an incorrect user name or password.", user,
+            F("Check the user name and the password. After {0} failed logins within {1} minutes, logins as that user are refused for {2} minutes.",
+                Access.LoginThrottle.MaxFailures, Access.LoginThrottle.FailureWindow.TotalMinutes, Access.LoginThrottle.LockoutPeriod.TotalMinutes));
+
+        public static HybridException LoginThrottled(string user, DateTime until, int failures, TimeSpan window, TimeSpan lockout) => new HybridException(
+            "LoginThrottled", ErrorKind.AuthenticationError,
+            F("Logins as '{0}' are refused until {1:yyyy-MM-dd HH:mm:ss} UTC: there were {2} failed logins within {3} minutes.", user, until, failures, window.TotalMinutes), user,
+            F("Wait until then ({0} minutes after the last failure) and check the password before trying again.", lockout.TotalMinutes));
+
+        public static HybridException UserNameInUse(string name) => new HybridException(
+            "UserNameInUse", ErrorKind.ResourceExists,
+            F("The lab already declares a user named '{0}'.", name), name,
+            "Choose another name; Get-CloudPermission lists the users that hold roles.");
+
+        public static HybridException UserNotFound(string name) => new HybridException(
+            "UserNotFound", ErrorKind.ObjectNotFound,
+            F("User '{0}' is not declared in the current lab.", name), name,
+            "Declare the user first with New-CloudUser -Credential (Get-Credential).");
+
+        /// <summary>Names the user, never the password.</summary>
+        public static HybridException PasswordTooShort(string user, int minimum) => new HybridException(
+            "PasswordTooShort", ErrorKind.InvalidArgument,
+            F("The password given for user '{0}' is too short: it needs at least {1} characters, as vCenter Single Sign-On's default policy asks.", user, minimum), user,
+            F("Give a password of {0} characters or more.", minimum));
     }
 }

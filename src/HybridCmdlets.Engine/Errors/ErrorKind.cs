@@ -18,5 +18,6 @@ namespace HybridCmdlets.Engine.Errors
         ReadError,
         LimitsExceeded,
         OperationStopped,
+        AuthenticationError,
     }
 }

@@ -26,6 +26,12 @@ namespace HybridCmdlets.Engine.Inventory
         private readonly Dictionary<(string Endpoint, string Host), long> allocatedMBByHost = new Dictionary<(string, string), long>(NamePairComparer.Instance);
         private readonly HashSet<string> migrating = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>
+        /// Memory of the VMs on their way to each host (endpoint and host name), by VM id: vCenter places the next
+        /// VM of a wave knowing where the others are going, so a wave spreads over a cluster's hosts.
+        /// </summary>
+        private readonly Dictionary<string, (string Endpoint, string Host, long MB)> inbound = new Dictionary<string, (string, string, long)>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<(string Endpoint, string Host), long> inboundMBByHost = new Dictionary<(string, string), long>(NamePairComparer.Instance);
+        /// <summary>
         /// Free space changed since the endpoint was last published, per endpoint and datastore. Datastores are never
         /// changed once published, and copying an endpoint's whole datastore list at every move made a batch of
         /// 100,000 moves allocate gigabytes; so changes gather here, and an endpoint is republished when next read.
@@ -288,9 +294,32 @@ namespace HybridCmdlets.Engine.Inventory
             lock (gate) return vmsById.ContainsKey(vmId) && migrating.Add(vmId);
         }
 
+        /// <summary>Marks the VM as migrating and counts its memory on its destination host until the move ends.</summary>
+        public bool TryBeginMigration(Migration.MigrationPlan plan)
+        {
+            lock (gate)
+            {
+                if (!TryBeginMigration(plan.VM.Id)) return false;
+                var key = Key(plan.Destination.Name, plan.DestinationHost.Name);
+                var mb = (long)plan.VM.MemoryMB;
+                inbound[plan.VM.Id] = (key.Item1, key.Item2, mb);
+                inboundMBByHost[key] = (inboundMBByHost.TryGetValue(key, out var before) ? before : 0) + mb;
+                return true;
+            }
+        }
+
         public void EndMigration(string vmId)
         {
-            lock (gate) migrating.Remove(vmId);
+            lock (gate)
+            {
+                migrating.Remove(vmId);
+                if (!inbound.TryGetValue(vmId, out var going)) return;
+                inbound.Remove(vmId);
+                var key = Key(going.Endpoint, going.Host);
+                var left = inboundMBByHost[key] - going.MB;
+                if (left == 0) inboundMBByHost.Remove(key);
+                else inboundMBByHost[key] = left;
+            }
         }
 
         public bool IsMigrating(string vmId)
@@ -369,6 +398,51 @@ namespace HybridCmdlets.Engine.Inventory
                 }
 
                 return moved;
+            }
+        }
+
+        /// <summary>
+        /// vSphere HA after a host failure: each VM that ran on the host restarts on the host of its cluster with the
+        /// least memory allocated; one whose disks were on the failed host's local datastore, or whose cluster has no
+        /// other host, stays registered there, powered off. VMs that were off are left as they are. Returns, for each
+        /// VM that was running, its name and the host it restarted on (null when it could not restart).
+        /// </summary>
+        public IReadOnlyList<(string VM, string? RestartedOn)> RestartAfterHostFailure(string endpointName, string hostName)
+        {
+            lock (gate)
+            {
+                var endpoint = endpoints.FirstOrDefault(e => Names.Equal(e.Name, endpointName)) ?? throw EngineErrors.EndpointNotFound(endpointName);
+                var restarted = new List<(string, string?)>();
+                for (var i = 0; i < vms.Count; i++)
+                {
+                    var vm = vms[i];
+                    if (vm.PowerState != PowerState.PoweredOn || !Names.Equal(vm.Endpoint, endpointName) || !Names.Equal(vm.VMHost, hostName)) continue;
+                    var cluster = endpoint.FindCluster(vm.Cluster);
+                    var onLocalDisk = vm.HardDisks.Any(d => Names.Equal(endpoint.FindDatastore(d.Datastore)?.VMHost, hostName));
+                    CloudHost? target = null;
+                    if (cluster != null && !onLocalDisk)
+                    {
+                        foreach (var host in cluster.Hosts)
+                        {
+                            if (Names.Equal(host.Name, hostName)) continue;
+                            if (target == null || AllocatedMemoryMB(endpointName, host.Name) < AllocatedMemoryMB(endpointName, target.Name)) target = host;
+                        }
+                    }
+
+                    var after = vm.Copy();
+                    if (target != null) after.VMHost = target.Name;
+                    else
+                    {
+                        after.PowerState = PowerState.PoweredOff;
+                        after.ToolsStatus = ToolsStatus.ToolsNotRunning;
+                    }
+
+                    Unindex(vm);
+                    Put(after, i);
+                    restarted.Add((vm.Name, target?.Name));
+                }
+
+                return restarted;
             }
         }
 
@@ -489,7 +563,7 @@ namespace HybridCmdlets.Engine.Inventory
                 var bestMB = 0L;
                 foreach (var host in cluster.Hosts)
                 {
-                    var mb = AllocatedMemoryMB(endpoint.Name, host.Name);
+                    var mb = AllocatedMemoryMB(endpoint.Name, host.Name) + (inboundMBByHost.TryGetValue(Key(endpoint.Name, host.Name), out var coming) ? coming : 0);
                     if (best != null && mb >= bestMB) continue;
                     best = host;
                     bestMB = mb;

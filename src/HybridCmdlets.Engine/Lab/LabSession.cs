@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Generation;
 using HybridCmdlets.Engine.Inventory;
@@ -22,6 +23,8 @@ namespace HybridCmdlets.Engine.Lab
 
         private readonly object gate = new object();
         private readonly IWallClock wall;
+        /// <summary>Kept across labs: opening the lab again must not be a way round a lockout.</summary>
+        private readonly LoginThrottle throttle;
         /// <summary>How many of the timeline's successful moves have been recorded as changes (and saved).</summary>
         private int recordedMoves;
         private string name = "";
@@ -34,6 +37,7 @@ namespace HybridCmdlets.Engine.Lab
         private LabSession(LabDocument document, IWallClock? wallClock)
         {
             wall = wallClock ?? SystemWallClock.Instance;
+            throttle = new LoginThrottle(wall);
             Replace(document, null, LabOrigin.Embedded);
         }
 
@@ -43,6 +47,9 @@ namespace HybridCmdlets.Engine.Lab
         public static LabSession FromDocument(LabDocument document, IWallClock? wallClock = null) => new LabSession(document, wallClock);
 
         public Estate Estate { get; private set; } = null!;
+
+        /// <summary>The lab's users, their roles, and this session's connections to its endpoints.</summary>
+        public AccessControl Access { get; private set; } = null!;
 
         /// <summary>The lab's one migration timeline: every move, synchronous or not, runs on it.</summary>
         public MigrationTimeline Timeline { get; private set; } = null!;
@@ -102,6 +109,8 @@ namespace HybridCmdlets.Engine.Lab
             var newOptions = document.Options.Copy();
             var estate = new Estate(document.Endpoints, document.Links, document.VMs);
             var timeline = new MigrationTimeline(estate, document.Clock, wall) { TimeScale = newOptions.TimeScale };
+            var access = new AccessControl(document.Access, estate, throttle);
+            Access?.DisconnectAll();
             name = document.Name;
             path = file;
             origin = from;
@@ -110,6 +119,7 @@ namespace HybridCmdlets.Engine.Lab
             schemaVersion = document.SchemaVersion;
             Estate = estate;
             Timeline = timeline;
+            Access = access;
             recordedMoves = 0;
         }
 
@@ -142,6 +152,7 @@ namespace HybridCmdlets.Engine.Lab
                     Clock = Timeline.VirtualNow,
                     Endpoints = Estate.Endpoints.ToList(),
                     Links = Estate.Links.ToList(),
+                    Access = Access.ToDocument(),
                     VMs = Estate.VMs.ToList(),
                 };
             }
@@ -204,14 +215,15 @@ namespace HybridCmdlets.Engine.Lab
         public void CatchUp() => Timeline.CatchUp();
 
         /// <summary>
-        /// Records the moves that succeeded since the last call as one change: one save of a file-backed lab for a
-        /// whole wave, not one per VM. True when there were any. A failed save throws, as <see cref="RecordChange"/>.
+        /// Records the moves that succeeded since the last call (and HA restarts after injected host failures) as one
+        /// change: one save of a file-backed lab for a whole wave, not one per VM. True when there were any. A failed
+        /// save throws, as <see cref="RecordChange"/>.
         /// </summary>
         public bool RecordMoves()
         {
             lock (gate)
             {
-                var succeeded = Timeline.SucceededCount;
+                var succeeded = Timeline.EstateChanges;
                 if (succeeded == recordedMoves) return false;
                 recordedMoves = succeeded;
             }

@@ -22,6 +22,8 @@ namespace HybridCmdlets.Engine.Migration
         private readonly LiveMigrationInputs inputs;
         private readonly PreCopyPolicy policy;
         private readonly Action<LiveMigrationResult> finished;
+        /// <summary>Told when a stage begins, so that faults aimed at it can fire.</summary>
+        private readonly Action<MigrationPhase>? entered;
         private readonly PreCopyState state;
         private readonly List<PreCopyRound> rounds = new List<PreCopyRound>();
         private readonly LiveMigrationResult result = new LiveMigrationResult();
@@ -33,11 +35,16 @@ namespace HybridCmdlets.Engine.Migration
         private double roundThrottle;
         private Flow? current;
         private bool done;
+        /// <summary>A fault stalled the switchover: the guest stays stopped until the switchover times out.</summary>
+        private bool hung;
+        private double stoppedAt;
         /// <summary>The phase; null during pre-copy, whose phase names the round (built only when read).</summary>
         private string? phase = "queued";
 
-        public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished)
+        public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished,
+            Action<MigrationPhase>? entered = null)
         {
+            this.entered = entered;
             this.clock = clock;
             this.link = link;
             this.inputs = inputs;
@@ -66,15 +73,45 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>Stops wherever it is; the guest never stopped at the source, so it simply runs on there.</summary>
-        public void Cancel()
+        public void Cancel() => Abort("Canceled", "The migration was canceled; the VM keeps running at its source.");
+
+        /// <summary>The guest is stopped for the switchover (its downtime runs).</summary>
+        internal bool InSwitchover => !done && phase == "switchover";
+
+        /// <summary>
+        /// Ends it as failed wherever it is (a fault, a cancel). Before the switchover the guest never stopped; during
+        /// it, the source still holds the guest and resumes it, so the downtime so far is all the guest saw.
+        /// </summary>
+        internal void Abort(string errorId, string message)
         {
             if (done) return;
             if (current != null) link.Cancel(current);
-            Fail("Canceled", "The migration was canceled; the VM keeps running at its source.");
+            if (InSwitchover) result.DowntimeSeconds = clock.Now - stoppedAt;
+            Fail(errorId, message);
+        }
+
+        /// <summary>
+        /// A fault stalls the switchover: nothing more crosses, and after <paramref name="limitSeconds"/> of stun the
+        /// source gives up and resumes the guest (vmotion.maxSwitchoverSeconds).
+        /// </summary>
+        internal void HangSwitchover(double limitSeconds, string errorId, string message)
+        {
+            if (!InSwitchover || hung) return;
+            hung = true;
+            if (current != null) link.Cancel(current);
+            clock.At(stoppedAt + limitSeconds, () => Abort(errorId, message));
+        }
+
+        /// <summary>The per-migration cap and RTT of transfers still to start (a degraded link changes them).</summary>
+        internal void PathChanged(double capBytesPerSecond, double rttMs)
+        {
+            inputs.FlowCapBytesPerSecond = capBytesPerSecond;
+            inputs.RttMs = rttMs;
         }
 
         private void CopyDisks(double bytes)
         {
+            if (phase != "disk copy") entered?.Invoke(MigrationPhase.DiskCopy);
             phase = "disk copy";
             roundBegan = clock.Now;
             current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied);
@@ -94,6 +131,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             var touched = Math.Max(0, Math.Min(1, inputs.TouchedFraction));
             var zeroPages = inputs.MemoryBytes * (1 - touched) / PageBytes;
+            entered?.Invoke(MigrationPhase.PreCopy);
             SendRound(inputs.MemoryBytes * touched + zeroPages * ZeroPageHeaderBytes);
         }
 
@@ -139,19 +177,20 @@ namespace HybridCmdlets.Engine.Migration
                 return;
             }
 
-            var stopped = clock.Now;
-            result.SwitchoverSeconds = stopped;
+            stoppedAt = clock.Now;
+            result.SwitchoverSeconds = stoppedAt;
             current = link.Start(bytes, cap, flow =>
             {
                 result.MemoryBytesSent += flow.Bytes;
                 clock.After(policy.HandoverSeconds + handshake, () =>
                 {
-                    if (done) return;
-                    result.DowntimeSeconds = clock.Now - stopped;
+                    if (done || hung) return;
+                    result.DowntimeSeconds = clock.Now - stoppedAt;
                     result.Succeeded = true;
                     Finish();
                 });
             });
+            entered?.Invoke(MigrationPhase.Switchover);
         }
 
         private void Fail(string errorId, string message)

@@ -12,7 +12,7 @@ namespace HybridCmdlets.Engine.Migration
     /// and HCX's concurrency limits queue what does not fit yet. Each migration that succeeds is applied to the
     /// estate as it ends; one that fails or is canceled leaves its VM where it was.
     /// </summary>
-    public sealed class MigrationBatch
+    public sealed partial class MigrationBatch
     {
         public const double HcxPerMigrationBytesPerSecond = 1e9 / 8;
         /// <summary>An HCX Interconnect (IX) appliance carries about 1.6 Gbps of migration traffic in all (MODEL.md).</summary>
@@ -25,6 +25,14 @@ namespace HybridCmdlets.Engine.Migration
         private const double MirrorSettledBytes = 1024 * 1024;
         /// <summary>The fabric between hosts of one site, over which moves within an endpoint travel.</summary>
         private const double SiteFabricBytesPerSecond = 100e9 / 8;
+        /// <summary>How long a vMotion or a cold copy waits for a dropped link before it fails (vSphere's Migrate.NetTimeout).</summary>
+        public const double NetworkRetrySeconds = 20;
+        /// <summary>How long HCX replication (RAV, Bulk) keeps retrying a dropped link before it fails the migration.</summary>
+        public const double ReplicationRetrySeconds = 3600;
+        /// <summary>Replication keeps what it sent in checkpoints of this size: after an interruption it sends the rest.</summary>
+        public const double ReplicationCheckpointBytes = 256.0 * 1024 * 1024;
+        /// <summary>A switchover that a fault stalls ends after this long, with the guest resumed at its source.</summary>
+        public const double SwitchoverLimitSeconds = 100;
 
         /// <summary>The lab the moves change; null for a prediction, which changes nothing.</summary>
         private readonly Estate? estate;
@@ -33,6 +41,10 @@ namespace HybridCmdlets.Engine.Migration
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
         private readonly Dictionary<string, CloudLink> changedLinks = new Dictionary<string, CloudLink>(Names.Comparer);
+        /// <summary>Links that injected faults hold down or degraded now, by name.</summary>
+        private readonly Dictionary<string, LinkCondition> conditions = new Dictionary<string, LinkCondition>(Names.Comparer);
+        /// <summary>Links down now, and since when: what the moves on them wait for.</summary>
+        private readonly Dictionary<string, Outage> outages = new Dictionary<string, Outage>(Names.Comparer);
         private readonly List<MigrationRun> runs = new List<MigrationRun>();
         /// <summary>
         /// Strings that many results share (a source cluster, a warning): each kept once per batch. A batch of
@@ -68,13 +80,21 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>Raised on the simulation thread when a migration ends, after the estate has been updated.</summary>
         public event Action<MigrationRun>? Finished;
 
+        /// <summary>Raised when a migration is added, and when it enters a stage: where injected faults take aim.</summary>
+        internal event Action<MigrationRun>? Added;
+
+        internal event Action<MigrationRun, MigrationPhase>? PhaseEntered;
+
+        /// <summary>The lab the moves change; null for a prediction.</summary>
+        internal Estate? Estate => estate;
+
         /// <summary>
         /// Queues a planned migration; it starts as soon as the limits allow. Its pre-copy follows
         /// <paramref name="algorithm"/>, or the batch's when null. Throws MigrationInProgress.
         /// </summary>
         public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null)
         {
-            if (estate != null && !estate.TryBeginMigration(plan.VM.Id)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
+            if (estate != null && !estate.TryBeginMigration(plan)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
             var result = new MigrationResult
             {
                 VM = plan.VM.Name,
@@ -91,6 +111,7 @@ namespace HybridCmdlets.Engine.Migration
                 Policy = PolicyFor(algorithm ?? defaultAlgorithm),
             };
             runs.Add(run);
+            Added?.Invoke(run);
             // First come, first served: it starts now only if nothing added before it waits for the same resources.
             if (run.Claims.All(c => FirstWaiting(c.Resource) == null) && ConcurrencyLimits.TryAcquire(run.Claims)) Begin(run);
             else Enqueue(run);
@@ -111,20 +132,39 @@ namespace HybridCmdlets.Engine.Migration
         public void Cancel(MigrationRun run)
         {
             if (run.Done) return;
+            Abort(run, "Canceled", run.Status == MigrationStatus.Queued
+                ? "The migration was canceled before it started; the VM is where it was."
+                : "The migration was canceled; the VM keeps running at its source.", faultId: null);
+        }
+
+        /// <summary>
+        /// Ends a migration as failed wherever it stands (a fault, a cancel): the VM stays at its source, and what
+        /// was copied to the destination is discarded. <paramref name="downtimeSeconds"/> overrides the downtime
+        /// (a guest that crashed with its host and was restarted by HA).
+        /// </summary>
+        internal void Abort(MigrationRun run, string errorId, string message, string? faultId, double? downtimeSeconds = null)
+        {
+            if (run.Done) return;
+            run.Result.Fault = faultId;
+            run.DowntimeOverride = downtimeSeconds;
             if (run.Status == MigrationStatus.Queued)
             {
-                End(run, null, "Canceled", "The migration was canceled before it started; the VM is where it was.", neverStarted: true);
+                End(run, null, errorId, message, neverStarted: true);
                 // Those queued behind it may have been waiting only for their turn.
                 Clock.After(0, () => Admit(run));
                 return;
             }
 
-            if (run.Live != null) run.Live.Cancel();
-            else
+            if (run.Live != null)
             {
-                if (run.CurrentFlow != null) run.CurrentFlow.Link.Cancel(run.CurrentFlow);
-                End(run, null, "Canceled", "The migration was canceled; the VM keeps running at its source.", neverStarted: false);
+                run.Live.Abort(errorId, message);
+                return;
             }
+
+            if (run.CurrentFlow != null) run.CurrentFlow.Link.Cancel(run.CurrentFlow);
+            // A Bulk final sync had powered the guest off: it was down until the source powered it on again.
+            var stopped = run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover ? Clock.Now - run.SwitchoverBegan : (double?)null;
+            End(run, downtimeSeconds ?? stopped, errorId, message, neverStarted: false);
         }
 
         private string Shared(string value)
@@ -221,22 +261,29 @@ namespace HybridCmdlets.Engine.Migration
             switch (plan.Type)
             {
                 case MigrationType.vMotion:
-                    Live(run, link, plan.SharedStorage ? 0 : diskBytes, VMotionCap(plan), extraSwitchoverBytes: 0);
+                    Live(run, link, plan.SharedStorage ? 0 : diskBytes, extraSwitchoverBytes: 0);
                     break;
                 case MigrationType.RAV:
-                    Replicate(run, link, diskBytes, writes, () => Live(run, link, writes * ReplicationCycleSeconds, Math.Min(VMotionCap(plan), HcxPerMigrationBytesPerSecond), 0));
+                    Replicate(run, link, diskBytes, writes, () => Live(run, link, writes * ReplicationCycleSeconds, 0));
                     break;
                 case MigrationType.Bulk:
                     Replicate(run, link, diskBytes, writes, () => BulkSwitchover(run, link, writes * ReplicationCycleSeconds));
                     break;
                 default:
                     run.Phase = "copying disks";
-                    Transfer(run, link, diskBytes, ReplicationCap(plan), () => End(run, 0, null, null, neverStarted: false));
+                    Transfer(run, link, diskBytes, ReplicationCap(run), () => End(run, 0, null, null, neverStarted: false));
+                    EnterPhase(run, MigrationPhase.DiskCopy);
                     break;
             }
         }
 
-        private void Live(MigrationRun run, SharedLink link, double diskBytes, double cap, double extraSwitchoverBytes)
+        private void EnterPhase(MigrationRun run, MigrationPhase phase)
+        {
+            run.Stage = phase;
+            PhaseEntered?.Invoke(run, phase);
+        }
+
+        private void Live(MigrationRun run, SharedLink link, double diskBytes, double extraSwitchoverBytes)
         {
             var vm = run.Plan.VM;
             var inputs = new LiveMigrationInputs
@@ -247,8 +294,8 @@ namespace HybridCmdlets.Engine.Migration
                 WorkingSetBytes = vm.Workload.WritableWorkingSetMB * 1024 * 1024,
                 DiskBytes = diskBytes,
                 DiskWriteBytesPerSecond = vm.Workload.DiskWriteRateMBps * 1024 * 1024,
-                FlowCapBytesPerSecond = cap,
-                RttMs = run.Plan.RttMs,
+                FlowCapBytesPerSecond = LiveCap(run),
+                RttMs = RttOf(run),
                 DeviceStateBytes = 2 * 1024 * 1024 + extraSwitchoverBytes,
             };
             var live = new LiveMigration(Clock, link, inputs, run.Policy, result =>
@@ -259,8 +306,8 @@ namespace HybridCmdlets.Engine.Migration
                 run.Result.ThrottlePercent = result.ThrottlePercent;
                 if (result.SwitchoverSeconds is double switchover) run.Result.SwitchoverTime = epochUtc.AddSeconds(switchover);
                 if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
-                else End(run, null, result.ErrorId, result.ErrorMessage, neverStarted: false);
-            });
+                else End(run, run.DowntimeOverride ?? result.DowntimeSeconds, result.ErrorId, result.ErrorMessage, neverStarted: false);
+            }, phase => EnterPhase(run, phase));
             run.Live = live;
             live.Start();
         }
@@ -272,7 +319,6 @@ namespace HybridCmdlets.Engine.Migration
         /// </remarks>
         private void Replicate(MigrationRun run, SharedLink link, double bytes, double writeBytesPerSecond, Action then)
         {
-            var cap = ReplicationCap(run.Plan);
             var roundBytes = bytes;
             var began = Clock.Now;
             Action<Flow>? copied = null;
@@ -286,7 +332,7 @@ namespace HybridCmdlets.Engine.Migration
                     roundBytes = changed;
                     began = Clock.Now;
                     run.Phase = "replicating disks";
-                    run.CurrentFlow = link.Start(roundBytes, cap, copied!);
+                    run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied!);
                 }
                 else
                 {
@@ -294,7 +340,8 @@ namespace HybridCmdlets.Engine.Migration
                 }
             };
             run.Phase = "replicating disks";
-            run.CurrentFlow = link.Start(roundBytes, cap, copied);
+            run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied);
+            EnterPhase(run, MigrationPhase.Replication);
         }
 
         /// <summary>Bulk: power off at the source, send the last changes, power on at the destination.</summary>
@@ -308,13 +355,17 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             run.Phase = "final sync (VM powered off)";
-            var stopped = Clock.Now;
-            run.Result.SwitchoverTime = epochUtc.AddSeconds(stopped);
-            Transfer(run, link, finalBytes, ReplicationCap(run.Plan), () =>
+            run.SwitchoverBegan = Clock.Now;
+            run.Result.SwitchoverTime = epochUtc.AddSeconds(run.SwitchoverBegan);
+            Transfer(run, link, finalBytes, ReplicationCap(run), () =>
             {
                 run.Phase = "powering on at the destination";
-                Clock.After(BootSeconds(run.Plan.VM), () => End(run, Clock.Now - stopped, null, null, neverStarted: false));
+                Clock.After(BootSeconds(run.Plan.VM), () =>
+                {
+                    if (!run.SwitchoverHung) End(run, Clock.Now - run.SwitchoverBegan, null, null, neverStarted: false);
+                });
             });
+            EnterPhase(run, MigrationPhase.Switchover);
         }
 
         private void Transfer(MigrationRun run, SharedLink link, double bytes, double cap, Action then)
@@ -339,10 +390,10 @@ namespace HybridCmdlets.Engine.Migration
             result.EndTime = epochUtc.AddSeconds(Clock.Now);
             result.QueuedTime = TimeSpan.FromSeconds(started - run.QueuedAt);
             var seconds = Clock.Now - started;
+            result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
             result.AverageThroughputMbps = seconds > 0 ? Math.Round((result.MemoryTransferredGB + result.DiskTransferredGB) * GiB * 8 / seconds / 1e6, 1) : 0;
             if (errorId == null)
             {
-                result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
                 // A move with no stop-and-copy (Cold, or Bulk of a VM that was off) cuts over as it ends.
                 result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
@@ -374,7 +425,8 @@ namespace HybridCmdlets.Engine.Migration
         {
             // Remembered for moves queued now that start on the link later: their plans hold the link as it was.
             changedLinks[changed.Name] = changed;
-            if (links.TryGetValue(changed.Name, out var link)) link.Capacity = PathCapacity(changed);
+            if (links.TryGetValue(changed.Name, out var link)) link.Capacity = CapacityOf(changed);
+            PathChanged(changed.Name);
         }
 
         private SharedLink LinkFor(MigrationPlan plan)
@@ -382,8 +434,7 @@ namespace HybridCmdlets.Engine.Migration
             var key = plan.Link?.Name ?? "site:" + plan.Source.Name;
             if (!links.TryGetValue(key, out var link))
             {
-                var current = plan.Link != null && changedLinks.TryGetValue(plan.Link.Name, out var changed) ? changed : plan.Link;
-                link = new SharedLink(Clock, current == null ? SiteFabricBytesPerSecond : PathCapacity(current));
+                link = new SharedLink(Clock, plan.Link == null ? SiteFabricBytesPerSecond : CapacityOf(plan.Link));
                 links.Add(key, link);
             }
 
@@ -396,19 +447,52 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         private static double PathCapacity(CloudLink link) => Math.Min(link.BandwidthMbps * 1e6 / 8, HcxInterconnectBytesPerSecond);
 
+        /// <summary>
+        /// The link as it is now: Set-CloudLink's last figures (or the plan's), with what an injected fault replaces.
+        /// A link that is down carries nothing.
+        /// </summary>
+        private double CapacityOf(CloudLink link)
+        {
+            var current = changedLinks.TryGetValue(link.Name, out var changed) ? changed : link;
+            if (!conditions.TryGetValue(link.Name, out var condition)) return PathCapacity(current);
+            if (condition.Down) return 0;
+            return Math.Min((condition.BandwidthMbps ?? current.BandwidthMbps) * 1e6 / 8, HcxInterconnectBytesPerSecond);
+        }
+
+        /// <summary>The path's RTT now: a degraded link's, Set-CloudLink's last, or the plan's.</summary>
+        private double RttOf(MigrationRun run)
+        {
+            var link = run.Plan.Link;
+            if (link == null) return run.Plan.RttMs;
+            if (conditions.TryGetValue(link.Name, out var condition) && condition.RttMs is double rtt) return rtt;
+            return changedLinks.TryGetValue(link.Name, out var changed) ? changed.RttMs : run.Plan.RttMs;
+        }
+
+        private double LossOf(MigrationRun run)
+        {
+            var link = run.Plan.Link;
+            if (link == null) return run.Plan.LossPercent;
+            if (conditions.TryGetValue(link.Name, out var condition) && condition.LossPercent is double loss) return loss;
+            return changedLinks.TryGetValue(link.Name, out var changed) ? changed.LossPercent : run.Plan.LossPercent;
+        }
+
         /// <summary>What the migration's TCP streams sustain at the path's RTT and loss.</summary>
-        private static double StreamsCap(MigrationPlan plan) =>
-            TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, plan.RttMs, plan.LossPercent);
+        private double StreamsCap(MigrationRun run) =>
+            TransportLimits.StreamsBytesPerSecond(VMotionStreams, VMotionWindowBytes, RttOf(run), LossOf(run));
 
         private static double HostNetworkCap(MigrationPlan plan) => plan.HostNetworkMbps * 1e6 / 8;
 
-        /// <summary>A vMotion's streams, no faster than the hosts' vMotion network.</summary>
-        private static double VMotionCap(MigrationPlan plan) => Math.Min(StreamsCap(plan), HostNetworkCap(plan));
+        /// <summary>A vMotion's streams, no faster than the hosts' vMotion network; RAV's vMotion also within HCX's per-migration limit.</summary>
+        private double LiveCap(MigrationRun run)
+        {
+            var cap = Math.Min(StreamsCap(run), HostNetworkCap(run.Plan));
+            return run.Plan.Type == MigrationType.RAV ? Math.Min(cap, HcxPerMigrationBytesPerSecond) : cap;
+        }
 
         /// <summary>HCX replication: about 1 Gbps per migration; within a site, the hosts' network (NFC).</summary>
-        private static double ReplicationCap(MigrationPlan plan) =>
-            plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(plan)) : HostNetworkCap(plan);
+        private double ReplicationCap(MigrationRun run) =>
+            run.Plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(run)) : HostNetworkCap(run.Plan);
 
-        private static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
+        internal static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
     }
 }

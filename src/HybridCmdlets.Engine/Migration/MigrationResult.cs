@@ -61,6 +61,15 @@ namespace HybridCmdlets.Engine.Migration
         public string? Error { get; internal set; }
         public string? ErrorMessage { get; internal set; }
 
+        /// <summary>The id of the injected fault that made it fail (Add-CloudFault), or null.</summary>
+        public string? Fault { get; internal set; }
+
+        /// <summary>Adds a note it survived (a fault it recovered from) after the warnings it was planned with.</summary>
+        internal void AddWarning(string warning)
+        {
+            Warnings = new List<string>(Warnings) { warning };
+        }
+
         public override string ToString() => VM + " -> " + Destination + " (" + Status + ")";
 
         internal static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);

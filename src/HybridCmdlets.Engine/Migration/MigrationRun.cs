@@ -46,5 +46,17 @@ namespace HybridCmdlets.Engine.Migration
         internal LiveMigration? Live { get; set; }
 
         internal bool Done { get; set; }
+
+        /// <summary>The stage it is in, for faults aimed at a stage; null while queued.</summary>
+        internal MigrationPhase? Stage { get; set; }
+
+        /// <summary>When the guest stopped for a Bulk final sync: the start of its downtime.</summary>
+        internal double SwitchoverBegan { get; set; }
+
+        /// <summary>A fault stalled a Bulk switchover: the power-on at the destination never comes.</summary>
+        internal bool SwitchoverHung { get; set; }
+
+        /// <summary>The downtime a fault imposed (a crash and HA restart), reported instead of the model's.</summary>
+        internal double? DowntimeOverride { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Simulation;
 
@@ -24,6 +25,7 @@ namespace HybridCmdlets.Engine.Migration
 
         private readonly object gate = new object();
         private readonly MigrationBatch batch;
+        private readonly FaultInjector faults;
         private readonly IWallClock wall;
         private readonly List<CloudTask> tasks = new List<CloudTask>();
         private readonly DateTime epochUtc;
@@ -37,6 +39,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             this.epochUtc = epochUtc;
             batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, epochUtc);
+            faults = new FaultInjector(batch, estate, epochUtc);
             wall = wallClock ?? SystemWallClock.Instance;
             anchorWall = wall.UtcNow;
             batch.Finished += run =>
@@ -77,6 +80,38 @@ namespace HybridCmdlets.Engine.Migration
         public int SucceededCount
         {
             get { lock (gate) return succeeded; }
+        }
+
+        /// <summary>Changes the timeline made to the estate: migrations that succeeded, and VMs that HA restarted after a host failure.</summary>
+        public int EstateChanges
+        {
+            get { lock (gate) return succeeded + faults.EstateChanges; }
+        }
+
+        /// <summary>The faults scheduled on this timeline, in the order they were added.</summary>
+        public IReadOnlyList<CloudFault> Faults
+        {
+            get { lock (gate) return faults.Faults.ToArray(); }
+        }
+
+        /// <summary>Schedules a fault (Add-CloudFault). Throws a HybridException, and schedules nothing, when it is wrong.</summary>
+        public CloudFault AddFault(FaultSpec spec)
+        {
+            lock (gate)
+            {
+                CatchUpLocked();
+                return faults.Add(spec);
+            }
+        }
+
+        /// <summary>Ends a fault now: what it holds broken recovers, and it never fires again.</summary>
+        public void ClearFault(CloudFault fault)
+        {
+            lock (gate)
+            {
+                CatchUpLocked();
+                if (faults.Faults.Contains(fault)) faults.Clear(fault);
+            }
         }
 
         public IReadOnlyList<CloudTask> Tasks

@@ -11,7 +11,7 @@ namespace HybridCmdlets.Engine.Persistence
 {
     /// <summary>
     /// Reads a lab file's VMs straight from its UTF-8 bytes, without Newtonsoft's tokenizer and reflection: on a
-    /// 100,000-VM lab these are most of the load time. The endpoints, links and options (a small part of the
+    /// 100,000-VM lab these are most of the load time. The endpoints, links, users and options (a small part of the
     /// file) are cut out and handed to Newtonsoft with the usual settings.
     ///
     /// It accepts only what it can read exactly as <see cref="LabJson"/>'s serializer would: strict JSON, property
@@ -47,7 +47,7 @@ namespace HybridCmdlets.Engine.Persistence
         {
         }
 
-        private enum DocumentField { SchemaVersion, Name, Options, Clock, Endpoints, Links, VMs }
+        private enum DocumentField { SchemaVersion, Name, Options, Clock, Endpoints, Links, Access, VMs }
 
         private enum VMField
         {
@@ -250,6 +250,7 @@ namespace HybridCmdlets.Engine.Persistence
                             case DocumentField.Clock: document.Clock = ReadDateTime(); break;
                             case DocumentField.Endpoints: document.Endpoints = ReadWithNewtonsoft<List<CloudEndpoint>>((byte)'['); break;
                             case DocumentField.Links: document.Links = ReadWithNewtonsoft<List<CloudLink>>((byte)'['); break;
+                            case DocumentField.Access: document.Access = ReadWithNewtonsoft<Access.LabAccess>((byte)'{'); break;
                             case DocumentField.VMs: document.VMs = ReadVMs(); break;
                             default: throw Fail();
                         }

@@ -29,6 +29,7 @@ namespace HybridCmdlets.Engine.Persistence
                 (nameof(LabDocument.Clock), typeof(DateTime)),
                 (nameof(LabDocument.Endpoints), typeof(List<CloudEndpoint>)),
                 (nameof(LabDocument.Links), typeof(List<CloudLink>)),
+                (nameof(LabDocument.Access), typeof(Access.LabAccess)),
                 (nameof(LabDocument.VMs), typeof(List<CloudVM>)),
             }),
             (typeof(CloudVM), new[]

@@ -24,13 +24,17 @@ namespace HybridCmdlets.Engine.Persistence
         public System.DateTime Clock { get; set; } = DefaultClock;
         public List<CloudEndpoint> Endpoints { get; set; } = new List<CloudEndpoint>();
         public List<CloudLink> Links { get; set; } = new List<CloudLink>();
+
+        /// <summary>The lab's users and their roles per endpoint; null (and not written) when it declares none.</summary>
+        public Access.LabAccess? Access { get; set; }
+
         [Newtonsoft.Json.JsonProperty("vms")]
         public List<CloudVM> VMs { get; set; } = new List<CloudVM>();
 
         /// <summary>The same document with no VMs, for <see cref="FastLabWriter"/>, which writes them itself. Shares everything else.</summary>
         internal LabDocument WithoutVMs() => new LabDocument
         {
-            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Clock = Clock, Endpoints = Endpoints, Links = Links, VMs = new List<CloudVM>(),
+            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Clock = Clock, Endpoints = Endpoints, Links = Links, Access = Access, VMs = new List<CloudVM>(),
         };
     }
 }

@@ -104,6 +104,41 @@ namespace HybridCmdlets.Engine.Persistence
 
                 ValidateVM(vm, endpoint, lookup, i);
             }
+
+            if (lab.Access != null) ValidateAccess(lab.Access, endpoints);
+        }
+
+        /// <summary>
+        /// Users unique and with usable hashes, and every role granted to a declared user on an existing endpoint.
+        /// A hash that is not one is described, never quoted: it may be a password typed in the wrong place.
+        /// </summary>
+        private void ValidateAccess(Access.LabAccess access, Dictionary<string, CloudEndpoint> endpoints)
+        {
+            if (access.Users == null) { Problem("access.users", "must be a list"); return; }
+            if (access.Permissions == null) { Problem("access.permissions", "must be a list"); return; }
+            var users = new HashSet<string>(Names.Comparer);
+            for (var i = 0; i < access.Users.Count; i++)
+            {
+                var user = access.Users[i];
+                var at = "access.users[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (user == null) { Problem(at, "is null"); continue; }
+                at += " (" + (user.Name ?? "no name") + ")";
+                if (!Names.IsValidObjectName(user.Name)) { Problem(at + ".name", Quote(user.Name) + " is not a valid user name"); continue; }
+                if (!users.Add(user.Name!)) Problem(at + ".name", "user " + Quote(user.Name) + " appears twice");
+                if (Access.PasswordHash.Problem(user.PasswordHash) is string problem) Problem(at + ".passwordHash", problem);
+            }
+
+            var granted = new HashSet<string>(Names.Comparer);
+            for (var i = 0; i < access.Permissions.Count; i++)
+            {
+                var permission = access.Permissions[i];
+                var at = "access.permissions[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (permission == null) { Problem(at, "is null"); continue; }
+                if (!users.Contains(permission.Principal ?? "")) Problem(at + ".principal", "user " + Quote(permission.Principal) + " is not declared in access.users");
+                if (!endpoints.ContainsKey(permission.Endpoint ?? "")) Problem(at + ".endpoint", "endpoint " + Quote(permission.Endpoint) + " does not exist");
+                if (!Enum.IsDefined(typeof(Access.AccessRole), permission.Role)) Problem(at + ".role", Quote(permission.Role.ToString()) + " is not a role (ReadOnly, Operator or Administrator)");
+                if (!granted.Add((permission.Principal ?? "") + "|" + (permission.Endpoint ?? ""))) Problem(at, "a second role for " + Quote(permission.Principal) + " on " + Quote(permission.Endpoint));
+            }
         }
 
         /// <summary>Where a VM's problems are reported: "vms[12] (web01)". Built only when there is a problem to report.</summary>

@@ -14,7 +14,8 @@ namespace HybridCmdlets.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var endpoints = EndpointNameCompleter.BoundEndpoints(fakeBoundParameters);
-            var vms = ModuleState.Lab.Estate.VMs.Where(v => endpoints == null || endpoints.Contains(v.Endpoint)).Select(v => v.Name);
+            var lab = ModuleState.Lab;
+            var vms = Cores.VisibleVMs.Of(lab, lab.Estate.VMs).Where(v => endpoints == null || endpoints.Contains(v.Endpoint)).Select(v => v.Name);
             return EndpointNameCompleter.Results(vms, wordToComplete, "VM");
         }
     }

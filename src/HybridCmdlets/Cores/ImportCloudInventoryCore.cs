@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Import;
 using HybridCmdlets.Engine.Lab;
@@ -35,6 +36,7 @@ namespace HybridCmdlets.Cores
         {
             var import = InventoryImport.Read(parameters.Path, parameters.NetworkPath, parameters.DiskPath, output.Cancellation);
             var endpoint = InventoryImport.ChooseEndpoint(lab.Estate, parameters.Endpoint, import.Servers);
+            lab.Access.Demand(AccessDemand.Import(endpoint.Name, System.IO.Path.GetFileName(parameters.Path)));
             var plan = import.Plan(lab.Estate, endpoint.Name);
             if (plan.Problems.Count > 0 && !parameters.SkipInvalidRows) throw EngineErrors.InventoryRejected(plan.Problems[0], plan.Problems.Count);
             foreach (var problem in plan.Problems) output.WriteError(problem);

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using HybridCmdlets.Arguments;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
@@ -39,13 +40,15 @@ namespace HybridCmdlets.Cores
             var tasks = new List<CloudTask>();
             try
             {
-                foreach (var vm in VMResolver.Resolve(lab.Estate, parameters.VM, output))
+                foreach (var vm in VMResolver.Resolve(lab, parameters.VM, output))
                 {
                     output.Cancellation.ThrowIfCancellationRequested();
                     output.WriteProgress(new ProgressUpdate(ValidationActivityId, "Move-CloudVM", "validating the move of VM '" + vm.Name + "' to " + parameters.Destination));
                     MigrationPlan plan;
                     try
                     {
+                        // Before anything is planned or revealed: the roles at the source and at the destination must allow the move.
+                        lab.Access.Demand(AccessDemand.Move(vm, destination.Endpoint));
                         if (lab.Estate.IsMigrating(vm.Id)) throw EngineErrors.MigrationInProgress(vm.Name);
                         // The same rule catalog as Test-MigrationReadiness: NotReady is a MigrationNotReady error and nothing moves.
                         plan = ReadinessEvaluator.PlanMove(lab.Estate, MoveArguments.Request(vm, destination, parameters.Datastore, mapping, parameters.MigrationType),

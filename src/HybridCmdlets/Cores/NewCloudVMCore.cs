@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
@@ -18,6 +19,7 @@ namespace HybridCmdlets.Cores
         /// </summary>
         public void Run(NewVMSpec spec, ICommandOutput output)
         {
+            if (!AccessChecks.Allow(lab, AccessDemand.CreateVM(spec.Endpoint, spec.Name), output)) return;
             var target = string.Format(CultureInfo.InvariantCulture, "VM '{0}' on endpoint '{1}'{2}", spec.Name, spec.Endpoint,
                 spec.Cluster == null ? "" : ", cluster '" + spec.Cluster + "'");
             var size = string.Format(CultureInfo.InvariantCulture, "Create ({0} vCPU, {1:0.##} GB memory)", spec.NumCpu, spec.MemoryMB / 1024.0);

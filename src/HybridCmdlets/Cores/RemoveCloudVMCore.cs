@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using HybridCmdlets.Arguments;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Infrastructure;
@@ -14,9 +15,10 @@ namespace HybridCmdlets.Cores
 
         public void Run(IEnumerable<VMIdParameter> vms, bool passThru, ICommandOutput output)
         {
-            foreach (var vm in VMResolver.Resolve(lab.Estate, vms, output))
+            foreach (var vm in VMResolver.Resolve(lab, vms, output))
             {
                 output.Cancellation.ThrowIfCancellationRequested();
+                if (!AccessChecks.Allow(lab, AccessDemand.RemoveVM(vm), output)) continue;
                 if (!output.ShouldProcess("VM '" + vm.Name + "' on endpoint '" + vm.Endpoint + "'", "Remove")) continue;
                 try
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
@@ -28,6 +29,7 @@ namespace HybridCmdlets.Cores
                     continue;
                 }
 
+                if (!AccessChecks.Allow(lab, AccessDemand.StopTask(task), output)) continue;
                 if (!output.ShouldProcess(task.Id + " (" + task.Description + ", " + task.Phase + ")", "Stop")) continue;
                 lab.Timeline.Cancel(task);
                 output.WriteVerbose("Stopped " + task.Id + ": VM '" + task.VM + "' is at its source, " + task.Source + ".");

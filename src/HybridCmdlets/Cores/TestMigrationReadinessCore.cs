@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using HybridCmdlets.Arguments;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
@@ -25,11 +26,12 @@ namespace HybridCmdlets.Cores
             if (!MoveArguments.TryParse(parameters.Destination, parameters.NetworkMapping, output, out var destination, out var mapping)) return;
             var algorithm = lab.Options.MigrationAlgorithm;
             var now = lab.Timeline.VirtualNow;
-            foreach (var vm in VMResolver.Resolve(lab.Estate, parameters.VM, output))
+            foreach (var vm in VMResolver.Resolve(lab, parameters.VM, output))
             {
                 output.Cancellation.ThrowIfCancellationRequested();
                 try
                 {
+                    lab.Access.Demand(AccessDemand.TestMove(vm, destination.Endpoint));
                     var request = MoveArguments.Request(vm, destination, null, mapping, parameters.MigrationType);
                     output.WriteObject(ReadinessEvaluator.Evaluate(lab.Estate, request, algorithm, now));
                 }

@@ -27,6 +27,7 @@ namespace HybridCmdlets.Infrastructure
             ErrorKind.ReadError => ErrorCategory.ReadError,
             ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
             ErrorKind.OperationStopped => ErrorCategory.OperationStopped,
+            ErrorKind.AuthenticationError => ErrorCategory.AuthenticationError,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Migration;
+
+namespace HybridCmdlets.Engine.Access
+{
+    /// <summary>
+    /// What an operation needs: a privilege on each endpoint it touches, in the order they are checked, and how to
+    /// name the operation in an error. One factory per operation, so that which operation needs which privilege is
+    /// written here and nowhere else.
+    /// </summary>
+    public sealed class AccessDemand
+    {
+        private AccessDemand(string operation, object? target, params (string Endpoint, string Privilege)[] needs)
+        {
+            Operation = operation;
+            Target = target;
+            Needs = needs;
+        }
+
+        /// <summary>"moving VM 'crm-web01'": what the user asked for, as an error names it.</summary>
+        public string Operation { get; }
+
+        /// <summary>The item being processed, for the error record.</summary>
+        public object? Target { get; }
+
+        public IReadOnlyList<(string Endpoint, string Privilege)> Needs { get; }
+
+        /// <summary>Seeing a VM (Get-CloudVM, and every cmdlet that finds VMs by name).</summary>
+        public static AccessDemand ReadVM(string endpoint, string vm) =>
+            new AccessDemand("reading VM '" + vm + "'", vm, (endpoint, Privileges.Read));
+
+        /// <summary>Seeing an endpoint's inventory (Get-CloudVM -Endpoint).</summary>
+        public static AccessDemand ReadEndpoint(string endpoint) =>
+            new AccessDemand("listing the VMs of endpoint '" + endpoint + "'", endpoint, (endpoint, Privileges.Read));
+
+        /// <summary>Test-MigrationReadiness reads the VM at its source and the destination's capacity.</summary>
+        public static AccessDemand TestMove(CloudVM vm, string destination) =>
+            new AccessDemand("testing the move of VM '" + vm.Name + "' to '" + destination + "'", vm.Name, (vm.Endpoint, Privileges.Read), (destination, Privileges.Read));
+
+        /// <summary>
+        /// A move, as RelocateVM_Task checks it and cross-vCenter vMotion checks it on both vCenters: hot or cold
+        /// migration of the VM at its source, and a place for it and its disks at the destination.
+        /// </summary>
+        public static AccessDemand Move(CloudVM vm, string destination) =>
+            new AccessDemand("moving VM '" + vm.Name + "' (" + vm.PowerState + ") to '" + destination + "'", vm.Name,
+                (vm.Endpoint, MigratePrivilege(vm.PowerState != PowerState.PoweredOn)),
+                (destination, Privileges.AssignVMToPool),
+                (destination, Privileges.AllocateSpace));
+
+        /// <summary>Stopping a move needs what starting it needed, at both ends.</summary>
+        public static AccessDemand StopTask(CloudTask task) =>
+            new AccessDemand("stopping " + task.Id + " (" + task.Description + ")", task.Id,
+                (task.Run.Plan.Source.Name, MigratePrivilege(task.MigrationType == MigrationType.Cold)),
+                (task.Run.Plan.Destination.Name, Privileges.AssignVMToPool));
+
+        public static AccessDemand CreateVM(string endpoint, string vm) =>
+            new AccessDemand("creating VM '" + vm + "' on '" + endpoint + "'", vm, (endpoint, Privileges.CreateVM), (endpoint, Privileges.AllocateSpace));
+
+        public static AccessDemand RemoveVM(CloudVM vm) =>
+            new AccessDemand("removing VM '" + vm.Name + "' from '" + vm.Endpoint + "'", vm.Name, (vm.Endpoint, Privileges.DeleteVM));
+
+        /// <summary>An inventory import creates VMs (and the clusters, hosts and datastores they need).</summary>
+        public static AccessDemand Import(string endpoint, string file) =>
+            new AccessDemand("importing '" + file + "' into '" + endpoint + "'", file, (endpoint, Privileges.CreateVM), (endpoint, Privileges.AllocateSpace));
+
+        private static string MigratePrivilege(bool cold) => cold ? Privileges.ColdMigrate : Privileges.HotMigrate;
+    }
+}

@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Threading;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Migration;
 
 namespace HybridCmdlets.Engine.Tests
@@ -39,6 +41,28 @@ namespace HybridCmdlets.Engine.Tests
             var cold = Wave.Single(r => r.MigrationType == MigrationType.Cold);
             Assert.Equal(MigrationStatus.Succeeded, cold.Status);
             Assert.Equal(cold.EndTime, cold.SwitchoverTime);
+        }
+
+        [Theory]
+        [InlineData(MigrationType.vMotion, MigrationPhase.PreCopy)]
+        [InlineData(MigrationType.Bulk, MigrationPhase.Replication)]
+        public void A_switchover_that_stalls_still_began_and_the_downtime_runs_from_it(MigrationType type, MigrationPhase before)
+        {
+            var estate = SampleWave.NewEstate();
+            var timeline = new MigrationTimeline(estate, SampleWave.Epoch);
+            timeline.AddFault(new FaultSpec { Kind = FaultKind.SwitchoverTimeout, VM = "crm-web01", Phase = before });
+            var task = timeline.Submit(MigrationPlanner.Plan(estate, new MigrationRequest
+            {
+                VMId = estate.FindVM("onprem-lon", "crm-web01")!.Id,
+                DestinationEndpoint = "avs-westeurope",
+                Type = type,
+            }), MigrationAlgorithm.vSphere);
+            timeline.WaitFor(new[] { task }, CancellationToken.None);
+
+            var result = task.Result;
+            Assert.Equal("SwitchoverTimeout", result.Error);
+            var switchover = Assert.NotNull(result.SwitchoverTime);
+            Assert.Equal(0, (result.EndTime - result.Downtime - switchover).TotalMilliseconds, 1);
         }
 
         [Fact]

@@ -44,7 +44,7 @@ namespace HybridCmdlets.Engine.Reports
             {
                 w.Write(". ");
                 w.Write(Markup.Count(ranking.WithoutDowntime));
-                w.Write(" had none (Cold moves, powered-off VMs, failed or canceled moves)");
+                w.Write(" had none (Cold moves, powered-off VMs, and moves that failed or were canceled before their switchover)");
             }
 
             w.Write(".</p>\n");

@@ -26,7 +26,7 @@ namespace HybridCmdlets.Engine.Reports
 
         public TimeSpan RestMax { get; private set; }
 
-        /// <summary>Migrations without downtime: Cold moves, powered-off VMs, and moves that failed or were canceled.</summary>
+        /// <summary>Migrations without downtime: Cold moves, powered-off VMs, and moves that ended before their switchover.</summary>
         public int WithoutDowntime { get; private set; }
 
         public static DowntimeRanking Of(IReadOnlyList<MigrationResult> migrations, int top = DefaultTop)

@@ -27,6 +27,7 @@
         'Get-CloudTask'
         'Wait-CloudTask'
         'Stop-CloudTask'
+        'Export-MigrationReport'
         'Add-CloudFault'
         'Get-CloudFault'
         'Clear-CloudFault'

@@ -81,20 +81,15 @@ namespace HybridCmdlets.Bench
             Console.WriteLine("when the engine is optimised, and every run of one size must give the same.");
         }
 
-        private static Measured Once(Engine.Persistence.LabDocument doc, int count)
+        /// <summary>
+        /// The benchmark's wave: the first <paramref name="count"/> on-premises VMs of <paramref name="estate"/> planned
+        /// for AVS (Bulk, RAV, Bulk, vMotion in turn for running VMs, Cold for the others) and added to a new batch.
+        /// </summary>
+        internal static MigrationBatch PlanWave(Estate estate, int count)
         {
-            var estate = new Estate(doc.Endpoints, doc.Links, doc.VMs);
             var mapping = estate.GetEndpoint("onprem-lon").Networks.ToDictionary(n => n.Name, _ => "workload-segment-01");
             var vms = estate.VMs.Where(v => v.Endpoint == SiteCatalog.OnPrem).Take(count).ToList();
             var types = new[] { MigrationType.Bulk, MigrationType.RAV, MigrationType.Bulk, MigrationType.vMotion };
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var paused = GC.GetTotalPauseDuration();
-            var gen2 = GC.CollectionCount(2);
-            var clock = Stopwatch.StartNew();
             var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc));
             var i = 0;
             foreach (var vm in vms)
@@ -103,6 +98,21 @@ namespace HybridCmdlets.Bench
                 batch.Add(MigrationPlanner.Plan(estate, new MigrationRequest { VMId = vm.Id, DestinationEndpoint = "avs-westeurope", NetworkMapping = mapping, Type = type }));
             }
 
+            return batch;
+        }
+
+        private static Measured Once(Engine.Persistence.LabDocument doc, int count)
+        {
+            var estate = new Estate(doc.Endpoints, doc.Links, doc.VMs);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var paused = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
+            var clock = Stopwatch.StartNew();
+            var batch = PlanWave(estate, count);
             var planned = clock.Elapsed;
             clock.Restart();
             batch.RunToEnd();

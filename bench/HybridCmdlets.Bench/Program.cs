@@ -35,24 +35,13 @@ namespace HybridCmdlets.Bench
                 IReadOnlyList<int> counts = MigrationBench.DefaultCounts;
                 var iterations = 5;
                 var seed = LabGenerator.DefaultSeed;
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--vms": counts = Next().Split(',').Select(c => LabBenchOptions.Int(c, 1)).ToArray(); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            case "--seed": seed = LabBenchOptions.Int(Next(), int.MinValue); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--vms"] = v => counts = v.Split(',').Select(c => LabBenchOptions.Int(c, 1)).ToArray(),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                    ["--seed"] = v => seed = LabBenchOptions.Int(v, int.MinValue),
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -79,24 +68,13 @@ namespace HybridCmdlets.Bench
                 var vms = 100_000;
                 var iterations = 3;
                 var destination = "avs-westeurope";
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--vms": vms = LabBenchOptions.Int(Next(), 1); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            case "--destination": destination = Next(); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--vms"] = v => vms = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                    ["--destination"] = v => destination = v,
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
@@ -108,27 +86,33 @@ namespace HybridCmdlets.Bench
             {
                 var rows = 100_000;
                 var iterations = 5;
-                try
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
                 {
-                    for (var i = 1; i < args.Length; i++)
-                    {
-                        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-                        switch (args[i])
-                        {
-                            case "--rows": rows = LabBenchOptions.Int(Next(), 1); break;
-                            case "--iterations": iterations = LabBenchOptions.Int(Next(), 1); break;
-                            default: throw new ArgumentException("Unknown option '" + args[i] + "'.");
-                        }
-                    }
-                }
-                catch (ArgumentException e)
+                    ["--rows"] = v => rows = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                }))
                 {
-                    Console.Error.WriteLine(e.Message);
-                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
 
                 ImportBench.Run(rows, iterations);
+                return 0;
+            }
+
+            if (string.Equals(args[0], "report", StringComparison.OrdinalIgnoreCase))
+            {
+                var migrations = 10_000;
+                var iterations = 5;
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
+                {
+                    ["--migrations"] = v => migrations = LabBenchOptions.Int(v, 1),
+                    ["--iterations"] = v => iterations = LabBenchOptions.Int(v, 1),
+                }))
+                {
+                    return 1;
+                }
+
+                ReportBench.Run(migrations, iterations, LabGenerator.DefaultSeed);
                 return 0;
             }
 
@@ -155,11 +139,37 @@ namespace HybridCmdlets.Bench
             return 0;
         }
 
+        /// <summary>
+        /// Reads a benchmark's "--name value" options (after its name) into the setters given; says what is wrong,
+        /// with the usage, and returns false for an unknown option, a missing value or one a setter refuses.
+        /// </summary>
+        private static bool TryReadOptions(string[] args, IReadOnlyDictionary<string, Action<string>> options)
+        {
+            try
+            {
+                for (var i = 1; i < args.Length; i++)
+                {
+                    if (!options.TryGetValue(args[i], out var set)) throw new ArgumentException("Unknown option '" + args[i] + "'.");
+                    if (i + 1 >= args.Length) throw new ArgumentException(args[i] + " needs a value.");
+                    set(args[++i]);
+                }
+
+                return true;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(Usage);
+                return false;
+            }
+        }
+
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
             "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
             "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]\n" +
             "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]\n" +
+            "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]\n" +
             "       HybridCmdlets.Bench soak [--migrations 50000]\n" +
             "       HybridCmdlets.Bench cancel [--moves 10000]";
     }

@@ -55,13 +55,13 @@ namespace HybridCmdlets.Tests
         }
 
         [Fact]
-        public void The_module_holds_the_cmdlets_of_the_foundation_the_migration_engine_the_inventory_import_and_access_control()
+        public void The_module_holds_the_cmdlets_of_the_foundation_the_migration_engine_the_inventory_import_access_control_and_the_report()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Add-CloudFault", "Clear-CloudFault", "Connect-CloudEndpoint", "Disconnect-CloudEndpoint", "Get-CloudEndpoint", "Get-CloudFault", "Get-CloudLink",
-                    "Get-CloudPermission", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Import-CloudInventory", "Move-CloudVM", "New-CloudPermission",
+                    "Add-CloudFault", "Clear-CloudFault", "Connect-CloudEndpoint", "Disconnect-CloudEndpoint", "Export-MigrationReport", "Get-CloudEndpoint", "Get-CloudFault",
+                    "Get-CloudLink", "Get-CloudPermission", "Get-CloudTask", "Get-CloudVM", "Get-HybridLab", "Import-CloudInventory", "Move-CloudVM", "New-CloudPermission",
                     "New-CloudUser", "New-CloudVM", "Open-HybridLab", "Remove-CloudVM", "Save-HybridLab", "Set-CloudLink", "Set-HybridLabOption",
                     "Stop-CloudTask", "Test-MigrationReadiness", "Wait-CloudTask",
                 },
@@ -91,7 +91,9 @@ namespace HybridCmdlets.Tests
             foreach (var output in outputs)
             {
                 var types = (IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!;
-                Assert.All(types, t => Assert.StartsWith("HybridCmdlets.", ((Type)t.Value!).FullName));
+                // The module's own objects, or the file an Export cmdlet wrote (-PassThru).
+                Assert.All(types, t => Assert.True(((Type)t.Value!).FullName!.StartsWith("HybridCmdlets.", StringComparison.Ordinal) || ((Type)t.Value!).FullName == "System.IO.FileInfo",
+                    className + " declares " + ((Type)t.Value!).FullName));
             }
         }
 
@@ -182,6 +184,24 @@ namespace HybridCmdlets.Tests
             var endpoint = type.GetProperty("Endpoint")!;
             Assert.Equal("HybridCmdlets.Engine.Inventory.CloudEndpoint", endpoint.PropertyType.FullName);
             Assert.True(ModuleUnderTest.Named<bool>(ModuleUnderTest.Attribute(endpoint, "EndpointTransformationAttribute")!, "Single"));
+            Assert.Equal(2, ModuleUnderTest.Named<int>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "ConfirmImpact"));
+        }
+
+        [Fact]
+        public void Export_MigrationReport_takes_any_object_from_the_pipeline_and_writes_to_a_path()
+        {
+            var type = Cmdlet("ExportMigrationReportCommand");
+            var parameters = Parameters(type);
+            var input = parameters.Single(p => p.Name == "InputObject");
+            // Not mandatory: with nothing piped the cmdlet says so itself (ReportInputMissing) instead of prompting.
+            Assert.True(input.ByValue && !input.Mandatory && !input.ByPropertyName);
+            Assert.Equal("System.Management.Automation.PSObject[]", type.GetProperty("InputObject")!.PropertyType.FullName);
+            var path = parameters.Single(p => p.Name == "Path");
+            Assert.True(path.Mandatory && !path.ByValue && !path.ByPropertyName);
+            Assert.Equal(0, path.Position);
+            Assert.Contains("NoOverwrite", parameters.Single(p => p.Name == "NoClobber").Aliases);
+            var output = (IEnumerable<CustomAttributeTypedArgument>)ModuleUnderTest.Attribute(type, "OutputTypeAttribute")!.ConstructorArguments[0].Value!;
+            Assert.Equal("System.IO.FileInfo", ((Type)Assert.Single(output).Value!).FullName);
             Assert.Equal(2, ModuleUnderTest.Named<int>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "ConfirmImpact"));
         }
 

@@ -139,6 +139,41 @@ namespace HybridCmdlets.Engine.Errors
             "LabFileUnwritable", ErrorKind.WriteError,
             F("Lab file '{0}' could not be written: {1} The previous file, if any, is unchanged.", path, inner.Message), path,
             "Check that the folder exists and is writable, and that no other program holds the file.", inner);
+
+        public static HybridException ReportInputMissing(string path) => new HybridException(
+            "ReportInputMissing", ErrorKind.InvalidArgument,
+            F("No MigrationResult, MigrationReadiness or finished CloudTask reached Export-MigrationReport, so the report '{0}' was not written.", path), path,
+            "Pipe results to it, for example: Get-CloudVM -Tag wave1 | Move-CloudVM -Destination avs-westeurope | Export-MigrationReport -Path report.html.");
+
+        /// <summary>An object Export-MigrationReport cannot report: it names the type and the value.</summary>
+        public static HybridException ReportInputNotSupported(object input) => new HybridException(
+            "ReportInputNotSupported", ErrorKind.InvalidArgument,
+            F("Export-MigrationReport cannot report a {0} ('{1}'): it takes MigrationResult objects (from Move-CloudVM or Wait-CloudTask), MigrationReadiness objects (from Test-MigrationReadiness) and CloudTask objects (from Move-CloudVM -RunAsync).",
+                input.GetType().FullName, Shorten(Convert.ToString(input, CultureInfo.InvariantCulture) ?? "")), input,
+            "Pipe the output of Move-CloudVM, Wait-CloudTask or Test-MigrationReadiness, for example: Get-CloudTask | Wait-CloudTask | Export-MigrationReport -Path report.html.");
+
+        /// <summary>A migration still queued or running, given as a task or as its result: a report shows ended ones.</summary>
+        public static HybridException MigrationNotFinished(object item, string vm, string state) => new HybridException(
+            "MigrationNotFinished", ErrorKind.InvalidOperation,
+            F("The migration of VM '{0}' is still {1}, so the report leaves it out: it shows migrations that have ended.", vm, state), item,
+            "Wait for the tasks first: Get-CloudTask | Wait-CloudTask | Export-MigrationReport -Path report.html.");
+
+        public static HybridException ReportFileExists(string path) => new HybridException(
+            "ReportFileExists", ErrorKind.ResourceExists,
+            F("Report file '{0}' already exists and -NoClobber was given; nothing was written.", path), path,
+            "Give another -Path, or leave out -NoClobber to overwrite the file.");
+
+        public static HybridException ReportFileReadOnly(string path) => new HybridException(
+            "ReportFileUnwritable", ErrorKind.WriteError,
+            F("Report file '{0}' is read-only; nothing was written.", path), path,
+            "Add -Force to overwrite it (it stays read-only), or give another -Path.");
+
+        public static HybridException ReportFileUnwritable(string path, string reason, Exception? inner) => new HybridException(
+            "ReportFileUnwritable", ErrorKind.WriteError,
+            F("Report file '{0}' could not be written: {1} Any previous file is unchanged.", path, reason), path,
+            "Check that the folder exists and is writable, and that no other program holds the file.", inner);
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
         public static HybridException MigrationDestinationIsSource(string vm, string location) => new HybridException(
             "MigrationDestinationIsSource", ErrorKind.InvalidArgument,
             F("VM '{0}' is already at {1}; there is nothing to move.", vm, location), vm,

@@ -178,6 +178,7 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             stoppedAt = clock.Now;
+            result.SwitchoverSeconds = stoppedAt;
             current = link.Start(bytes, cap, flow =>
             {
                 result.MemoryBytesSent += flow.Bytes;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace HybridCmdlets.Engine.Migration
 {
@@ -19,6 +20,9 @@ namespace HybridCmdlets.Engine.Migration
         public double Seconds { get; }
         public double DirtyBytesLeft { get; }
         public double ThrottlePercent { get; }
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "round {0}: {1:0.00} GB in {2:0.0} s", Index, BytesSent / (1024.0 * 1024 * 1024), Seconds);
     }
 
     /// <summary>How a live migration ended, on the virtual clock.</summary>
@@ -39,6 +43,9 @@ namespace HybridCmdlets.Engine.Migration
 
         /// <summary>From the guest's stop at the source to its resume at the destination.</summary>
         public double DowntimeSeconds { get; internal set; }
+
+        /// <summary>When the switchover began (the guest stopped at the source); null if it never did.</summary>
+        public double? SwitchoverSeconds { get; internal set; }
 
         public IReadOnlyList<PreCopyRound> Rounds { get; internal set; } = new PreCopyRound[0];
 

@@ -304,6 +304,7 @@ namespace HybridCmdlets.Engine.Migration
                 run.Result.MemoryTransferredGB += result.MemoryBytesSent / GiB;
                 run.Result.DiskTransferredGB += result.DiskBytesSent / GiB;
                 run.Result.ThrottlePercent = result.ThrottlePercent;
+                if (result.SwitchoverSeconds is double switchover) run.Result.SwitchoverTime = epochUtc.AddSeconds(switchover);
                 if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
                 else End(run, run.DowntimeOverride ?? result.DowntimeSeconds, result.ErrorId, result.ErrorMessage, neverStarted: false);
             }, phase => EnterPhase(run, phase));
@@ -355,6 +356,7 @@ namespace HybridCmdlets.Engine.Migration
 
             run.Phase = "final sync (VM powered off)";
             run.SwitchoverBegan = Clock.Now;
+            run.Result.SwitchoverTime = epochUtc.AddSeconds(run.SwitchoverBegan);
             Transfer(run, link, finalBytes, ReplicationCap(run), () =>
             {
                 run.Phase = "powering on at the destination";
@@ -392,6 +394,8 @@ namespace HybridCmdlets.Engine.Migration
             result.AverageThroughputMbps = seconds > 0 ? Math.Round((result.MemoryTransferredGB + result.DiskTransferredGB) * GiB * 8 / seconds / 1e6, 1) : 0;
             if (errorId == null)
             {
+                // A move with no stop-and-copy (Cold, or Bulk of a VM that was off) cuts over as it ends.
+                result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
                 estate?.CompleteMigration(run.Plan, result.EndTime);
                 run.Phase = "completed";

@@ -11,8 +11,15 @@ namespace HybridCmdlets.Engine.Readiness
     /// Auto, the recommended type), every check behind it, and how long the move would take and how much downtime it
     /// would cost on the path as it is now.
     /// </summary>
+    /// <remarks>
+    /// Flattening, as for MigrationResult: <see cref="Checks"/> reads as "path.link=Pass; compute.cpu=Fail" in
+    /// Export-Csv, and the predicted TimeSpans have twins in seconds for spreadsheets and JSON.
+    /// </remarks>
     public sealed class MigrationReadiness
     {
+        private static readonly ReadableList<ReadinessCheck> NoChecks = ReadableChecks(Array.Empty<ReadinessCheck>());
+        private ReadableList<ReadinessCheck> checks = NoChecks;
+
         public string VM { get; internal set; } = "";
         public string VMId { get; internal set; } = "";
         public string Source { get; internal set; } = "";
@@ -28,7 +35,11 @@ namespace HybridCmdlets.Engine.Readiness
         public ReadinessVerdict Verdict { get; internal set; }
 
         /// <summary>Every check of <see cref="EvaluatedType"/>, in the catalog's order.</summary>
-        public IReadOnlyList<ReadinessCheck> Checks { get; internal set; } = Array.Empty<ReadinessCheck>();
+        public IReadOnlyList<ReadinessCheck> Checks
+        {
+            get => checks;
+            internal set => checks = ReadableChecks(value);
+        }
 
         /// <summary>The first failing check, "id: message", or null.</summary>
         public string? Blocker { get; internal set; }
@@ -38,6 +49,14 @@ namespace HybridCmdlets.Engine.Readiness
 
         public TimeSpan? PredictedDowntime { get; internal set; }
 
+        /// <summary><see cref="PredictedDuration"/> in seconds, to the millisecond; null when it cannot move.</summary>
+        public double? PredictedDurationSeconds => PredictedDuration is TimeSpan duration ? MigrationResult.Seconds(duration) : (double?)null;
+
+        public double? PredictedDowntimeSeconds => PredictedDowntime is TimeSpan downtime ? MigrationResult.Seconds(downtime) : (double?)null;
+
         public override string ToString() => VM + " -> " + Destination + ": " + Verdict;
+
+        private static ReadableList<ReadinessCheck> ReadableChecks(IReadOnlyList<ReadinessCheck> value) =>
+            new ReadableList<ReadinessCheck>(value, c => c.Id + "=" + c.Status, "; ");
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
@@ -94,6 +95,30 @@ namespace HybridCmdlets.Demo
 
             Show("Move-CloudVM -VM crm-db01 -Destination avs-westeurope   # the same rules: refused, nothing moves",
                 o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("crm-db01") }, Destination = "avs-westeurope" }, o));
+
+            // Rehearsing failures: a host that fails under one move, a link that drops under another.
+            Show("Add-CloudFault SourceHostFailure -VM hr-web01 -Phase PreCopy",
+                o => new AddCloudFaultCore(lab).Run(new FaultSpec { Kind = FaultKind.SourceHostFailure, VM = "hr-web01", Phase = MigrationPhase.PreCopy }, null, o));
+            Show("Add-CloudFault LinkDown -VM hr-web02 -Phase PreCopy -Duration 00:00:12",
+                o => new AddCloudFaultCore(lab).Run(new FaultSpec { Kind = FaultKind.LinkDown, VM = "hr-web02", Phase = MigrationPhase.PreCopy, Duration = TimeSpan.FromSeconds(12) }, null, o));
+            Show("Move-CloudVM -VM hr-web01, hr-web02 -Destination avs-westeurope",
+                o => new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters { VM = new[] { new VMIdParameter("hr-web01"), new VMIdParameter("hr-web02") }, Destination = "avs-westeurope" }, o));
+            var hr = lab.Timeline.Tasks.Where(t => t.VM.StartsWith("hr-web", StringComparison.Ordinal)).Select(t => t.Result!).ToList();
+            foreach (var result in hr)
+            {
+                Console.WriteLine("  {0}: {1}", result.VM, result.Error != null ? result.Error + " (" + result.Fault + "): " + result.ErrorMessage : string.Join(" ", result.Warnings.Where(w => w.StartsWith("fault-", StringComparison.Ordinal))));
+            }
+
+            Show("Get-CloudFault", o => new GetCloudFaultCore(lab).Run(null, null, o));
+            var report = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tour.html");
+            Step("Get-CloudTask | Export-MigrationReport -Path " + report + " -Force");
+            var export = new ExportMigrationReportCore();
+            var exportOutput = new ConsoleOutput("Export-MigrationReport");
+            foreach (var task in lab.Timeline.Tasks) export.Add(task, exportOutput);
+            export.Write(new ExportMigrationReportParameters { Path = report, Force = true, PassThru = true }, exportOutput);
+            exportOutput.PrintErrors();
+            Console.WriteLine("  {0}: one page, timeline, downtime, throughput per link ({1:0} KB, no network needed to view it)", report, new FileInfo(report).Length / 1024.0);
+            File.Delete(report);
 
             var path = Path.Combine(Path.GetTempPath(), "hybridcmdlets-tour.json");
             Step("Save-HybridLab -Path " + path + "; Open-HybridLab " + path);

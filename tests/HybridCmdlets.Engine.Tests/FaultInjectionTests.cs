@@ -92,6 +92,8 @@ namespace HybridCmdlets.Engine.Tests
             Assert.NotNull(lab.Estate.FindVM(Avs, "crm-web01"));
             Assert.Equal(FaultState.Ended, lab.Timeline.Faults.Single().State);
             Assert.Equal(1, fault.TimesFired);
+            // Aimed at what crm-web01's move uses: once fired, it names what it hit.
+            Assert.Equal(AvsLink, fault.Target);
         }
 
         [Fact]

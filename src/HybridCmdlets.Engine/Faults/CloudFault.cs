@@ -22,8 +22,11 @@ namespace HybridCmdlets.Engine.Faults
 
         public FaultKind Kind { get; }
 
-        /// <summary>What it hits, or "(what the migration uses)" when the triggering migration decides.</summary>
-        public string Target { get; }
+        /// <summary>
+        /// What it hits. A fault aimed at what its triggering migration uses says "(what the migration uses)" until it
+        /// fires, then what it hit; a random one keeps saying that it hits what a running migration uses.
+        /// </summary>
+        public string Target { get; internal set; }
 
         /// <summary>When it fires: "at 2026-11-23 08:05:00", "when web01 enters PreCopy", "random, 6 per hour (seed 1)".</summary>
         public string Trigger { get; }

@@ -172,7 +172,7 @@ namespace HybridCmdlets.Engine.Faults
 
         private string ResolveTarget(FaultSpec spec)
         {
-            if (spec.Target == null) return "(what the migration uses)";
+            if (spec.Target == null) return spec.RatePerHour.HasValue ? "(what a running migration uses)" : "(what the migration uses)";
             if (spec.Kind == FaultKind.SwitchoverTimeout) return spec.Target;
             if (IsLinkKind(spec.Kind)) return FaultTargets.Link(estate, spec.Target).Name;
             var place = spec.Kind == FaultKind.DatastoreFull ? FaultTargets.Datastore(estate, spec.Target) : FaultTargets.Host(estate, spec.Target);
@@ -272,24 +272,34 @@ namespace HybridCmdlets.Engine.Faults
                 case FaultKind.LinkDegraded:
                     var link = fault.Link ?? (run?.Plan.Link == null ? null : estate.FindLink(run.Plan.Link.Source, run.Plan.Link.Destination));
                     if (link != null) Begin(new FaultEffect(fault, link, null), duration);
+                    Hit(fault, link?.Name ?? "(nothing: " + run?.Result.VM + " crosses no link)");
                     break;
                 case FaultKind.DatastoreFull:
                     var datastore = fault.Place ?? (run == null ? ((string, string)?)null : (run.Plan.Destination.Name, run.Plan.DestinationDatastore.Name));
                     if (datastore != null) Begin(new FaultEffect(fault, null, datastore), duration);
+                    if (datastore is (string dsEndpoint, string dsName)) Hit(fault, dsEndpoint + "/" + dsName);
                     break;
                 case FaultKind.DestinationHostFailure:
                 case FaultKind.SourceHostFailure:
                     var host = fault.Place ?? HostOf(fault.Kind, run);
                     if (host != null) Begin(new FaultEffect(fault, null, host), duration);
+                    if (host is (string hostEndpoint, string hostName)) Hit(fault, hostEndpoint + "/" + hostName);
                     break;
                 case FaultKind.SwitchoverTimeout:
                     var target = run ?? (fault.Spec.Target == null ? null : batch.Runs.LastOrDefault(r => !r.Done && Names.Equal(r.Result.VM, fault.Spec.Target)));
                     if (target != null) Stall(fault, target);
                     else if (fault.Spec.Target != null) armed[fault.Spec.Target] = fault;
+                    if (target != null) Hit(fault, target.Result.VM);
                     break;
             }
 
             Settle(fault);
+        }
+
+        /// <summary>A fault that its migration aimed names what it hit; a random one hits something new each time.</summary>
+        private static void Hit(CloudFault fault, string target)
+        {
+            if (fault.Spec.Target == null && !fault.Spec.RatePerHour.HasValue) fault.Target = target;
         }
 
         private (string, string)? HostOf(FaultKind kind, MigrationRun? run)

@@ -409,7 +409,8 @@ namespace HybridCmdlets.Engine.Faults
                 var where = !poweredOn ? "the VM was powered off and stays registered at the source"
                     : newHost != null ? string.Format(CultureInfo.InvariantCulture, "vSphere HA restarted the VM on {0} at the source (about {1:0} s of downtime)", newHost, boot)
                     : "vSphere HA could not restart the VM (no other host can reach its disks), so it is powered off at the source";
-                if (MigrationBatch.Replicating(run) && run.Stage == MigrationPhase.Replication && newHost != null)
+                // Replicating disks (not a Bulk final sync, whose source is gone with the guest): wait for the restart.
+                if (run.Stage == MigrationPhase.Replication && newHost != null)
                 {
                     batch.RestartFromCheckpoint(run, boot);
                     run.Result.AddWarning(string.Format(CultureInfo.InvariantCulture,

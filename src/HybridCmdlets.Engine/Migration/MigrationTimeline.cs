@@ -196,7 +196,7 @@ namespace HybridCmdlets.Engine.Migration
                     lock (gate)
                     {
                         if (pending.Count == 0) break;
-                        sleep = StepLocked();
+                        sleep = StepLocked(cancellation);
                         // Nothing left to happen (a transfer stalled on a link with no capacity), yet not all ended:
                         // never hang; the tasks say where they stand.
                         if (pending.Count > 0 && double.IsInfinity(batch.Clock.NextTime)) break;
@@ -252,7 +252,7 @@ namespace HybridCmdlets.Engine.Migration
         /// One step of waiting: at time scale 0, run the next event; otherwise move the clock with the wall clock
         /// and run the events that are due, and say how long to sleep before the next is.
         /// </summary>
-        private TimeSpan StepLocked()
+        private TimeSpan StepLocked(CancellationToken cancellation)
         {
             var clock = batch.Clock;
             if (timeScale <= 0)
@@ -263,7 +263,7 @@ namespace HybridCmdlets.Engine.Migration
 
             // Events due within the next wall millisecond run now: sleeping less than that is not worth a wake-up.
             var due = Due();
-            RunUntil(due + timeScale * MinimumSleep.TotalSeconds);
+            RunUntil(due + timeScale * MinimumSleep.TotalSeconds, cancellation);
             if (double.IsInfinity(clock.NextTime)) batch.RunToEnd();
             clock.AdvanceTo(due);
             var untilNext = TimeSpan.FromSeconds(Math.Min((clock.NextTime - due) / timeScale, ProgressInterval.TotalSeconds));
@@ -282,10 +282,18 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The virtual time the wall clock says it is, at the current time scale.</summary>
         private double Due() => anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
 
-        private void RunUntil(double time)
+        /// <summary>
+        /// Runs the events due by <paramref name="time"/>. A wait at a high time scale can have thousands due at once;
+        /// a cancel (Ctrl+C) is looked at every few hundred, so that the wait ends within its 200 ms.
+        /// </summary>
+        private void RunUntil(double time, CancellationToken cancellation = default)
         {
+            var untilCheck = 256;
             while (batch.Clock.NextTime <= time && batch.Clock.Step())
             {
+                if (--untilCheck > 0) continue;
+                if (cancellation.IsCancellationRequested) return;
+                untilCheck = 256;
             }
         }
 

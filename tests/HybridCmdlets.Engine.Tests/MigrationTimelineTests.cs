@@ -89,6 +89,90 @@ namespace HybridCmdlets.Engine.Tests
             Assert.False(estate.IsMigrating(tasks[0].Result.VMId));
         }
 
+        /// <summary>A wall clock a second later at each reading, that presses Ctrl+C on the reading it is armed for.</summary>
+        private sealed class LeapingWall : IWallClock
+        {
+            private readonly CancellationTokenSource press;
+            private int reads;
+            private int pressAt = -1;
+
+            public LeapingWall(CancellationTokenSource press) => this.press = press;
+
+            public void PressOnReading(int fromNow) => pressAt = reads + fromNow;
+
+            public DateTime UtcNow
+            {
+                get
+                {
+                    if (++reads == pressAt) press.Cancel();
+                    return new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(reads);
+                }
+            }
+
+            public void Sleep(TimeSpan duration, CancellationToken cancellation)
+            {
+            }
+        }
+
+        [Fact]
+        public void A_cancel_during_a_long_step_at_a_high_time_scale_stops_it_within_a_few_hundred_events()
+        {
+            long EventsOfTheWave(CancellationTokenSource stop, bool press, out System.Collections.Generic.List<CloudTask> tasks)
+            {
+                var estate = NewEstate();
+                var wall = new LeapingWall(stop);
+                var timeline = new MigrationTimeline(estate, Epoch, wall);
+                tasks = new System.Collections.Generic.List<CloudTask>();
+                foreach (var vm in estate.VMs.Where(v => v.Endpoint == "onprem-lon" && v.PowerState == PowerState.PoweredOn))
+                {
+                    try
+                    {
+                        tasks.Add(timeline.Submit(ToAvs(estate, vm.Name, MigrationType.Bulk), MigrationAlgorithm.vSphere));
+                    }
+                    catch (Errors.HybridException)
+                    {
+                        // A VM the planner cannot send to AVS (a network AVS does not carry): not part of the wave.
+                    }
+                }
+
+                // Submitted at time scale 0, so that nothing runs before the wait.
+                timeline.TimeScale = 1_000_000;
+                var before = timeline.EventsProcessed;
+                // The wait reads the clock twice to catch up, then once as its first step begins: Ctrl+C comes then,
+                // when a million virtual seconds (the whole wave) are due in that one step.
+                if (press) wall.PressOnReading(3);
+                timeline.WaitFor(tasks, stop.Token);
+                return timeline.EventsProcessed - before;
+            }
+
+            using var never = new CancellationTokenSource();
+            var whole = EventsOfTheWave(never, press: false, out var finished);
+            Assert.All(finished, t => Assert.Equal(MigrationStatus.Succeeded, t.State));
+            Assert.True(whole > 2 * 256, "the wave needs only " + whole + " events");
+
+            using var stop = new CancellationTokenSource();
+            var ran = EventsOfTheWave(stop, press: true, out var canceled);
+            Assert.All(canceled, t => Assert.Equal(MigrationStatus.Canceled, t.State));
+            Assert.InRange(ran, 0, 256);
+        }
+
+        [Fact]
+        public void A_lab_left_at_the_highest_time_scale_keeps_a_clock_a_date_can_hold()
+        {
+            var estate = NewEstate();
+            var wall = new FakeWall();
+            var timeline = new MigrationTimeline(estate, Epoch, wall) { TimeScale = 1_000_000 };
+            wall.UtcNow = wall.UtcNow.AddDays(30);   // 82,000 years of lab time at that scale
+
+            timeline.CatchUp();
+
+            Assert.Equal(Epoch.AddDays(36525), timeline.VirtualNow);
+            var task = timeline.Submit(ToAvs(estate, "crm-web01"), MigrationAlgorithm.vSphere);
+            timeline.TimeScale = 0;
+            timeline.WaitFor(new[] { task }, CancellationToken.None);
+            Assert.Equal(MigrationStatus.Succeeded, task.State);
+        }
+
         [Fact]
         public void With_a_time_scale_waiting_plays_the_timeline_back_at_that_speed()
         {

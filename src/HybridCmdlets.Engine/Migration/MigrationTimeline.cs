@@ -22,6 +22,7 @@ namespace HybridCmdlets.Engine.Migration
         private const double GiB = 1024.0 * 1024 * 1024;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
         private static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(1);
+        private static readonly double MaxVirtualSeconds = TimeSpan.FromDays(36525).TotalSeconds;
 
         private readonly object gate = new object();
         private readonly MigrationBatch batch;
@@ -279,8 +280,12 @@ namespace HybridCmdlets.Engine.Migration
             Anchor();
         }
 
-        /// <summary>The virtual time the wall clock says it is, at the current time scale.</summary>
-        private double Due() => anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale;
+        /// <summary>
+        /// The virtual time the wall clock says it is, at the current time scale; never more than a century past the
+        /// lab's epoch. (A lab left at 1,000,000x for a few days would otherwise run its clock past the year 9999,
+        /// which no date can hold.)
+        /// </summary>
+        private double Due() => Math.Min(anchorVirtual + (wall.UtcNow - anchorWall).TotalSeconds * timeScale, Math.Max(anchorVirtual, MaxVirtualSeconds));
 
         /// <summary>
         /// Runs the events due by <paramref name="time"/>. A wait at a high time scale can have thousands due at once;

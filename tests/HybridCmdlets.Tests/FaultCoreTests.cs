@@ -127,5 +127,44 @@ namespace HybridCmdlets.Tests
             Assert.Equal("onprem-lon", lab.Estate.VMs.Single(v => v.Name == "crm-web01").Endpoint);
             Assert.Empty(output.OpenActivities());
         }
+
+        /// <summary>
+        /// Faults.Tests.ps1 pipes these names to Move-CloudVM -MigrationType Bulk -RunAsync | Wait-CloudTask under random
+        /// link outages, twice: every one must be ready for Bulk (an error would stop the Pester test), the faults must
+        /// fire, and the second run must end as the first did.
+        /// </summary>
+        [Fact]
+        public void The_random_fault_rehearsal_of_the_Pester_suite_moves_every_VM_it_names_and_replays_the_same()
+        {
+            string Rehearse()
+            {
+                var lab = LabSession.CreateDefault();
+                new AddCloudFaultCore(lab).Run(new FaultSpec { Kind = FaultKind.LinkDown, RatePerHour = 120, Seed = 5, Duration = TimeSpan.FromSeconds(40) }, null, new RecordingOutput());
+                var wait = new WaitCloudTaskCore(lab);
+                foreach (var name in new[] { "crm-web01", "crm-web02", "hr-web01", "shop-web04" })
+                {
+                    // One Run per piped name, as Move-CloudVM's ProcessRecord does.
+                    var move = new RecordingOutput();
+                    new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters
+                    {
+                        VM = new[] { new VMIdParameter(name) },
+                        Destination = "avs-westeurope",
+                        MigrationType = MigrationType.Bulk,
+                        RunAsync = true,
+                    }, move);
+                    Assert.Empty(move.Errors);
+                    wait.Add(move.OfType<CloudTask>());
+                }
+
+                var output = new RecordingOutput();
+                wait.WaitAll(output);
+                var results = output.OfType<MigrationResult>().ToList();
+                Assert.Equal(4, results.Count);
+                Assert.True(lab.Timeline.Faults.Single().TimesFired > 0);
+                return string.Join(";", results.Select(r => r.VM + " " + r.Status + " " + r.EndTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            Assert.Equal(Rehearse(), Rehearse());
+        }
     }
 }

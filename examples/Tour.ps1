@@ -13,12 +13,16 @@ param()
 
 $ErrorActionPreference = 'Stop'
 
-$manifest = Join-Path $PSScriptRoot '../out/HybridCmdlets/HybridCmdlets.psd1'
-if (-not (Test-Path -LiteralPath $manifest)) {
-    throw "HybridCmdlets is not built yet: run ./build.ps1 at the repository root first (looked for $manifest)."
-}
+# The module already loaded (a test run, a session that imported it) is used as it is: a binary module cannot be
+# loaded twice from two places.
+if (-not (Get-Module -Name HybridCmdlets)) {
+    $manifest = Join-Path $PSScriptRoot '../out/HybridCmdlets/HybridCmdlets.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "HybridCmdlets is not built yet: run ./build.ps1 at the repository root first (looked for $manifest)."
+    }
 
-Import-Module $manifest -Force
+    Import-Module $manifest
+}
 
 function Write-Heading([string] $Text) {
     Write-Host ''

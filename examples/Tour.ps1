@@ -24,6 +24,9 @@ if (-not (Get-Module -Name HybridCmdlets)) {
     Import-Module $manifest
 }
 
+# The tour walks the embedded lab as it is after import, whatever the session did before.
+$null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue
+
 function Write-Heading([string] $Text) {
     Write-Host ''
     Write-Host "== $Text" -ForegroundColor Cyan

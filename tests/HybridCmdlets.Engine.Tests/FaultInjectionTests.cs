@@ -375,6 +375,9 @@ namespace HybridCmdlets.Engine.Tests
             { "ValueOutOfRange", new FaultSpec { Kind = FaultKind.LinkDown, Target = AvsLink, At = Epoch, Duration = TimeSpan.Zero } },
             { "ValueOutOfRange", new FaultSpec { Kind = FaultKind.LinkDegraded, Target = AvsLink, At = Epoch, LossPercent = 100 } },
             { "ValueOutOfRange", new FaultSpec { Kind = FaultKind.LinkDegraded, Target = AvsLink, At = Epoch, BandwidthMbps = -1 } },
+            // A degraded link's figures are held to Set-CloudLink's ranges.
+            { "ValueOutOfRange", new FaultSpec { Kind = FaultKind.LinkDegraded, Target = AvsLink, At = Epoch, RttMs = 2500 } },
+            { "ValueOutOfRange", new FaultSpec { Kind = FaultKind.LinkDegraded, Target = AvsLink, At = Epoch, BandwidthMbps = 500_000 } },
         };
 
         [Theory]

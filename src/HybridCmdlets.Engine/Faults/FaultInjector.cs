@@ -144,12 +144,8 @@ namespace HybridCmdlets.Engine.Faults
                     spec.Kind, "Use -Kind LinkDegraded to change a link's figures.");
             }
 
-            if (spec.BandwidthMbps is double bandwidth && (double.IsNaN(bandwidth) || bandwidth <= 0 || bandwidth > 1_000_000))
-                throw EngineErrors.ValueOutOfRange("BandwidthMbps", bandwidth, "over 0 and at most 1000000");
-            if (spec.RttMs is double rtt && (double.IsNaN(rtt) || rtt < 0 || rtt > 10_000))
-                throw EngineErrors.ValueOutOfRange("RttMs", rtt, "from 0 to 10000");
-            if (spec.LossPercent is double loss && (double.IsNaN(loss) || loss < 0 || loss >= 100))
-                throw EngineErrors.ValueOutOfRange("LossPercent", loss, "from 0 to under 100");
+            // A degraded link's figures are a link's figures: the same ranges as Set-CloudLink's.
+            Estate.CheckLinkFigures(spec.BandwidthMbps, spec.RttMs, spec.LossPercent);
             if (spec.Kind == FaultKind.SwitchoverTimeout && spec.Duration.HasValue)
             {
                 throw EngineErrors.FaultSpecificationInvalid("A SwitchoverTimeout fault has no duration: the switchover it stalls times out after 100 s.",

@@ -272,9 +272,7 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>Changes a link's figures; values left null stay as they are.</summary>
         public CloudLink SetLink(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent)
         {
-            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, 0.001, 400_000, "above 0 and at most 400000 (400 Gbps)");
-            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, 2000, "from 0 to 2000");
-            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, 99.999, "from 0 to below 100");
+            CheckLinkFigures(bandwidthMbps, rttMs, lossPercent);
             lock (gate)
             {
                 var index = links.FindIndex(l => l.Connects(source, destination));
@@ -478,6 +476,14 @@ namespace HybridCmdlets.Engine.Inventory
             public bool Equals((string, string) x, (string, string) y) => Names.Equal(x.Item1, y.Item1) && Names.Equal(x.Item2, y.Item2);
 
             public int GetHashCode((string, string) pair) => unchecked(Names.Comparer.GetHashCode(pair.Item1) * 31 + Names.Comparer.GetHashCode(pair.Item2));
+        }
+
+        /// <summary>The figures a link may have, from Set-CloudLink or from a LinkDegraded fault; each null one is not checked.</summary>
+        internal static void CheckLinkFigures(double? bandwidthMbps, double? rttMs, double? lossPercent)
+        {
+            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, 0.001, 400_000, "above 0 and at most 400000 (400 Gbps)");
+            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, 2000, "from 0 to 2000");
+            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, 99.999, "from 0 to below 100");
         }
 
         private static void CheckRange(string name, double value, double min, double max, string range)

@@ -75,8 +75,8 @@ namespace HybridCmdlets.Engine.Migration
                 var run = runs[i];
                 if (run.Done || !OnLink(run, link.Name)) continue;
                 anyLeft = true;
-                var flow = run.ActiveFlow;
-                if (run.Status != MigrationStatus.Running || flow == null || flow.Link != shared) continue;
+                var flow = TransferOn(run, shared);
+                if (flow == null) continue;
                 var replicating = Replicating(run);
                 var deadline = Math.Max(outage.Since, flow.Started) + (replicating ? ReplicationRetrySeconds : NetworkRetrySeconds);
                 if (Clock.Now < deadline - 1e-6)
@@ -105,9 +105,7 @@ namespace HybridCmdlets.Engine.Migration
             var seconds = Clock.Now - outage.Since;
             foreach (var run in runs)
             {
-                if (run.Done || run.Status != MigrationStatus.Running || !OnLink(run, linkName)) continue;
-                var flow = run.ActiveFlow;
-                if (flow == null || flow.Link != shared) continue;
+                if (run.Done || !OnLink(run, linkName) || TransferOn(run, shared) == null) continue;
                 if (Replicating(run))
                 {
                     var kept = RestartFromCheckpoint(run, 0);
@@ -177,6 +175,10 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>HCX replication under way: RAV or Bulk replicating disks, or Bulk's final sync.</summary>
         internal static bool Replicating(MigrationRun run) =>
             run.Stage == MigrationPhase.Replication || (run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover);
+
+        /// <summary>The transfer a running migration has under way on <paramref name="link"/>, or null.</summary>
+        private static Flow? TransferOn(MigrationRun run, SharedLink? link) =>
+            run.Status == MigrationStatus.Running && run.ActiveFlow is Flow flow && flow.Link == link ? flow : null;
 
         internal static bool OnLink(MigrationRun run, string linkName) => run.Plan.Link != null && Names.Equal(run.Plan.Link.Name, linkName);
     }

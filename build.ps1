@@ -1,28 +1,36 @@
-#Requires -Version 5.1
+#Requires -Version 7.2
 <#
 .SYNOPSIS
 Builds, tests, demonstrates and packages HybridCmdlets.
 
 .DESCRIPTION
-Build    dotnet build of the solution; the importable module lands in out/HybridCmdlets.
-Test     Build, the xunit tests, then the Pester suite (tests/Pester, and the examples' own tests) in a child pwsh against out/HybridCmdlets.
-         When pwsh or Pester 5+ is missing, the Pester suite is skipped with a warning; a Pester failure fails the build.
+Build    dotnet build of the solution (Release by default); the importable module lands in out/HybridCmdlets.
+Test     Build, every xunit project, then the whole Pester suite (tests/Pester and the examples' own tests) in a
+         child pwsh against out/HybridCmdlets. Ends with one line, 'N passed, N failed, N skipped', over both, and
+         fails when any test failed or when Pester ran none.
 Demo     Build, then examples/Tour.ps1 in a child pwsh.
+Docs     Build, then tools/Update-Docs.ps1: the README's tour and every help example's output, captured anew from
+         real runs of the current build.
 Package  Build, then out/package/HybridCmdlets/<version> and out/package/HybridCmdlets.<version>.zip.
 
-The module is never imported into this session: a loaded DLL cannot be unloaded, so the next build could not replace it.
+Pester 5.9.1 is restored from NuGet by `dotnet restore tests/Pester/PesterRestore.csproj`, into the NuGet global
+packages folder; pwsh is the PowerShell dotnet tool pinned in .config/dotnet-tools.json (`dotnet tool restore`).
+The module is never imported into this session: a loaded DLL cannot be unloaded, so the next build could not
+replace it.
 
 .EXAMPLE
-./build.ps1 -Task Test
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
-./build.ps1 -Task Build, Package -Configuration Release
+./build.ps1 -Task Build, Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package')]
     [string[]] $Task = 'Build',
 
+    # What goes into out/HybridCmdlets, the folder users import: Release, optimized (issue 15).
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
 )
@@ -32,7 +40,9 @@ Set-StrictMode -Version Latest
 
 $repoRoot = $PSScriptRoot
 $solution = Join-Path $repoRoot 'HybridCmdlets.sln'
-$moduleFolder = Join-Path (Join-Path $repoRoot 'out') 'HybridCmdlets'
+$outFolder = Join-Path $repoRoot 'out'
+$moduleFolder = Join-Path $outFolder 'HybridCmdlets'
+$pesterVersion = '5.9.1'
 $script:built = $false
 
 function Invoke-Native {
@@ -54,26 +64,38 @@ function Write-Step([string] $Text) {
     Write-Host "=== $Text" -ForegroundColor Cyan
 }
 
-# The pwsh that runs the Pester suite and the tour: this very process when it is PowerShell 7, else pwsh on PATH.
-function Find-Pwsh {
-    if ($PSVersionTable.PSEdition -eq 'Core') {
-        return (Get-Process -Id $PID).Path
+# A folder with a `pwsh` that starts this very PowerShell, put first on PATH for every child: the tests and the
+# examples start `pwsh` by name, and the dotnet tool is otherwise reachable only as `dotnet pwsh` from this tree.
+function Initialize-PwshOnPath {
+    $shimFolder = Join-Path $outFolder 'pwsh'
+    $processPath = [Environment]::ProcessPath
+    $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
+        # `dotnet pwsh` runs pwsh.dll in the dotnet host: the shim does the same.
+        $prefix = @([Reflection.Assembly]::GetEntryAssembly().Location)
     }
 
-    $command = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($command) { return $command.Source }
-    return $null
+    $null = New-Item -ItemType Directory -Path $shimFolder -Force
+    if ($IsWindows) {
+        $arguments = ($prefix | ForEach-Object { "`"$_`"" }) -join ' '
+        Set-Content -LiteralPath (Join-Path $shimFolder 'pwsh.cmd') -Value "@`"$processPath`" $arguments %*"
+    }
+    else {
+        $quoted = (@($processPath) + $prefix | ForEach-Object { "'" + $_.Replace("'", "'\''") + "'" }) -join ' '
+        $shim = Join-Path $shimFolder 'pwsh'
+        Set-Content -LiteralPath $shim -Value "#!/bin/sh`nexec $quoted `"`$@`""
+        & chmod +x $shim
+    }
+
+    if (-not ($env:PATH -split [IO.Path]::PathSeparator -contains $shimFolder)) {
+        $env:PATH = $shimFolder + [IO.Path]::PathSeparator + $env:PATH
+    }
 }
 
 # -EncodedCommand: the script reaches the child intact, whatever quotes or spaces the paths in it hold.
-function Invoke-ChildPwsh {
-    param(
-        [Parameter(Mandatory)] [string] $Pwsh,
-        [Parameter(Mandatory)] [string] $Script
-    )
-
+function Invoke-ChildPwsh([string] $Script) {
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-    & $Pwsh -NoProfile -NonInteractive -EncodedCommand $encoded
+    & pwsh -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
 }
 
 function ConvertTo-SingleQuoted([string] $Text) {
@@ -83,86 +105,124 @@ function ConvertTo-SingleQuoted([string] $Text) {
 function Invoke-Build {
     if ($script:built) { return }
     Write-Step "Build ($Configuration)"
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', $solution, '-c', $Configuration, '--nologo') -What 'dotnet build'
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', $solution, '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary') -What 'dotnet build'
     if (-not (Test-Path -LiteralPath (Join-Path $moduleFolder 'HybridCmdlets.psd1'))) {
         throw "The build succeeded but no module was laid out in '$moduleFolder'."
     }
 
     Write-Host "Module ready in $moduleFolder"
+    Initialize-PwshOnPath
     $script:built = $true
 }
 
+# Pester from NuGet, restored by the dotnet CLI as this machine's NuGet is configured; its module is in tools/.
+function Get-PesterManifest {
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('restore', (Join-Path $repoRoot 'tests/Pester/PesterRestore.csproj'), '-v', 'quiet', '--nologo') -What 'Restoring Pester'
+    $line = & dotnet nuget locals global-packages --list --force-english-output
+    $packages = ($line -replace '^global-packages:\s*', '').Trim()
+    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "Pester $pesterVersion was restored, but '$manifest' is missing."
+    }
+
+    $manifest
+}
+
+# Counts from `dotnet test`'s summary lines: "Passed!  - Failed: 0, Passed: 537, Skipped: 0, Total: 537, ...".
+function Invoke-Xunit {
+    Write-Step "xunit ($Configuration)"
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    Write-Host "> dotnet test $solution -c $Configuration --no-build" -ForegroundColor DarkGray
+    & dotnet test $solution -c $Configuration --no-build --nologo | ForEach-Object {
+        Write-Host $_
+        if ($_ -match '^\s*(Passed|Failed)!\s+-\s+Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)') {
+            $counts.Failed += [int] $Matches[2]
+            $counts.Passed += [int] $Matches[3]
+            $counts.Skipped += [int] $Matches[4]
+        }
+    }
+
+    if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) {
+        # dotnet test failed without a failed test (a crash, a build error): count it as one failure.
+        $counts.Failed = 1
+    }
+
+    $counts
+}
+
 function Invoke-PesterSuite {
-    Write-Step 'Pester suite (tests/Pester) in a child pwsh'
-    $pwsh = Find-Pwsh
-    if (-not $pwsh) {
-        Write-Warning 'Pester suite NOT run: pwsh (PowerShell 7) was not found on PATH. Install PowerShell 7 to run it.'
-        return
-    }
-
-    $pesterVersion = Invoke-ChildPwsh -Pwsh $pwsh -Script @'
-$module = Get-Module -ListAvailable -Name Pester | Sort-Object Version -Descending | Select-Object -First 1
-if ($module) { $module.Version.ToString() }
-'@
-    $pesterVersion = @($pesterVersion) | Where-Object { $_ } | Select-Object -Last 1
-    if ($LASTEXITCODE -ne 0 -or -not $pesterVersion -or ([version] $pesterVersion) -lt [version] '5.0') {
-        $found = if ($pesterVersion) { "only Pester $pesterVersion" } else { 'no Pester' }
-        Write-Warning "Pester suite NOT run: $pwsh has $found; it needs Pester 5 or later (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser)."
-        return
-    }
-
-    $testsPath = Join-Path (Join-Path $repoRoot 'tests') 'Pester'
-    $resultFolder = Join-Path (Join-Path $repoRoot 'out') 'TestResults'
+    Write-Step 'Pester suite (tests/Pester, examples) in a child pwsh'
+    $pester = Get-PesterManifest
+    $resultFolder = Join-Path $outFolder 'TestResults'
     $resultPath = Join-Path $resultFolder 'Pester.xml'
+    $countsPath = Join-Path $resultFolder 'Pester.counts.json'
     $null = New-Item -ItemType Directory -Path $resultFolder -Force
+    Remove-Item -LiteralPath $countsPath -ErrorAction SilentlyContinue
     $script = @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'
-Import-Module Pester -MinimumVersion 5.0
+Import-Module $(ConvertTo-SingleQuoted $pester)
 `$configuration = New-PesterConfiguration
-`$configuration.Run.Path = @($(ConvertTo-SingleQuoted $testsPath), $(ConvertTo-SingleQuoted (Join-Path $repoRoot 'examples')))
+`$configuration.Run.Path = @($(ConvertTo-SingleQuoted (Join-Path $repoRoot 'tests/Pester')), $(ConvertTo-SingleQuoted (Join-Path $repoRoot 'examples')))
 `$configuration.Run.PassThru = `$true
-`$configuration.Output.Verbosity = 'Detailed'
+`$configuration.Output.Verbosity = 'Normal'
 `$configuration.TestResult.Enabled = `$true
 `$configuration.TestResult.OutputFormat = 'NUnitXml'
 `$configuration.TestResult.OutputPath = $(ConvertTo-SingleQuoted $resultPath)
 `$result = Invoke-Pester -Configuration `$configuration
-if (`$result.Result -ne 'Passed') { exit 1 }
-exit 0
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount; Skipped = `$result.SkippedCount + `$result.NotRunCount } |
+    ConvertTo-Json | Set-Content -LiteralPath $(ConvertTo-SingleQuoted $countsPath)
 "@
 
-    Write-Host "Using $pwsh with Pester $pesterVersion; module under test: $moduleFolder"
+    Write-Host "Pester $pesterVersion from $pester; module under test: $moduleFolder"
     $previous = $env:HYBRIDCMDLETS_MODULE_PATH
     $env:HYBRIDCMDLETS_MODULE_PATH = $moduleFolder
     try {
-        Invoke-ChildPwsh -Pwsh $pwsh -Script $script | Out-Host
-        if ($LASTEXITCODE -ne 0) {
-            throw "The Pester suite failed (exit code $LASTEXITCODE); results in $resultPath."
-        }
+        Invoke-ChildPwsh -Script $script | Out-Host
     }
     finally {
         $env:HYBRIDCMDLETS_MODULE_PATH = $previous
     }
 
-    Write-Host "Pester suite passed; results in $resultPath"
+    if (-not (Test-Path -LiteralPath $countsPath)) {
+        Write-Host "The Pester run ended without results (exit code $LASTEXITCODE)." -ForegroundColor Red
+        return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+
+    $counts = Get-Content -LiteralPath $countsPath -Raw | ConvertFrom-Json
+    [ordered]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
 }
 
 function Invoke-Test {
     Invoke-Build
-    Write-Step "xunit ($Configuration)"
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', $solution, '-c', $Configuration, '--no-build', '--nologo') -What 'dotnet test'
-    Invoke-PesterSuite
+    $xunit = Invoke-Xunit
+    $pester = Invoke-PesterSuite
+    Write-Host ''
+    Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    $failed = $xunit.Failed + $pester.Failed
+    if ($pester.Passed + $pester.Failed -eq 0) {
+        Write-Host 'Pester ran no test: that is a failure.' -ForegroundColor Red
+        $failed++
+    }
+
+    # The closing line CI reads: one count over xunit and Pester together.
+    Write-Host ("{0} passed, {1} failed, {2} skipped" -f ($xunit.Passed + $pester.Passed), $failed, ($xunit.Skipped + $pester.Skipped))
+    if ($failed -ne 0) {
+        exit 1
+    }
 }
 
 function Invoke-Demo {
     Invoke-Build
     Write-Step 'Tour of the embedded lab (examples/Tour.ps1) in a child pwsh'
-    $pwsh = Find-Pwsh
-    if (-not $pwsh) {
-        throw 'The demo needs pwsh (PowerShell 7), which was not found on PATH.'
-    }
+    Invoke-Native -FilePath 'pwsh' -ArgumentList @('-NoProfile', '-NonInteractive', '-File', (Join-Path $repoRoot 'examples/Tour.ps1')) -What 'The tour'
+}
 
-    Invoke-Native -FilePath $pwsh -ArgumentList @('-NoProfile', '-NonInteractive', '-File', (Join-Path (Join-Path $repoRoot 'examples') 'Tour.ps1')) -What 'The tour'
+function Invoke-Docs {
+    Invoke-Build
+    Write-Step 'README tour and help examples, captured from real runs'
+    Invoke-Native -FilePath 'pwsh' -ArgumentList @('-NoProfile', '-NonInteractive', '-File', (Join-Path $repoRoot 'tools/Update-Docs.ps1')) -What 'Updating the docs'
 }
 
 function Invoke-Package {
@@ -174,7 +234,7 @@ function Invoke-Package {
         throw "The built manifest has no usable ModuleVersion ('$version')."
     }
 
-    $packageRoot = Join-Path (Join-Path $repoRoot 'out') 'package'
+    $packageRoot = Join-Path $outFolder 'package'
     $moduleRoot = Join-Path $packageRoot 'HybridCmdlets'
     $target = Join-Path $moduleRoot $version
     $zip = Join-Path $packageRoot "HybridCmdlets.$version.zip"
@@ -194,6 +254,7 @@ foreach ($name in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Docs' { Invoke-Docs }
         'Package' { Invoke-Package }
     }
 }

@@ -50,7 +50,8 @@ Import-Module '$modulePath' -ErrorAction Stop
 'RESULT|{0}|{1}|{2}' -f `$lab.Origin, `$lab.VMCount, @(Get-CloudVM).Count
 "@
         $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-        $output = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -EncodedCommand $encoded
+        # `pwsh` on PATH: build.ps1 puts the pwsh that runs the suite there (the dotnet tool's process is `dotnet`).
+        $output = & pwsh -NoProfile -NonInteractive -EncodedCommand $encoded
 
         $LASTEXITCODE | Should -Be 0
         $line = @($output) -match '^RESULT\|' | Select-Object -Last 1

@@ -119,8 +119,10 @@ Describe 'Import-CloudInventory' {
     It 'says what it did with -Verbose' {
         $output = Import-CloudInventory -Path $vInfo3 -Verbose 4>&1
         $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-        $verbose | Should -HaveCount 1
-        $verbose[0].Message | Should -Match '^Imported 9 VMs into onprem-lon from vInfo-rvtools3\.csv \(10 rows, RVTools 3\.x headers, '';''-separated, decimal comma\)'
+        # With -Verbose, ShouldProcess itself first writes 'Performing the operation ...'; then the import's summary.
+        $verbose | Should -HaveCount 2
+        $verbose[0].Message | Should -Match '^Performing the operation "Import 9 VMs from'
+        $verbose[1].Message | Should -Match '^Imported 9 VMs into onprem-lon from vInfo-rvtools3\.csv \(10 rows, RVTools 3\.x headers, '';''-separated, decimal comma\)'
     }
 
     It 'stops at an invalid row with an error naming its file, line, column and value, and imports nothing' {

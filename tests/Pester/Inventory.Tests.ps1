@@ -144,8 +144,9 @@ Describe 'Get-CloudVM' {
             $vms.Cluster | Sort-Object -Unique | Should -Be 'Legacy-Cluster'
         }
 
-        It 'matches a cluster name on every endpoint unless -Endpoint narrows it' {
-            @(Get-CloudVM -Cluster 'Cluster-1').Endpoint | Sort-Object -Unique | Should -Be @('avs-westeurope', 'vmc-eu-west-2')
+        It 'matches a cluster name on every endpoint, ignoring case as vCenter does, unless -Endpoint narrows it' {
+            # GCVE names its first cluster 'cluster-1'.
+            @(Get-CloudVM -Cluster 'Cluster-1').Endpoint | Sort-Object -Unique | Should -Be @('avs-westeurope', 'gcve-europe-west2', 'vmc-eu-west-2')
             @(Get-CloudVM -Cluster 'Cluster-1' -Endpoint 'avs-westeurope').Endpoint | Sort-Object -Unique | Should -Be 'avs-westeurope'
         }
     }

@@ -114,7 +114,7 @@ Describe 'New-CloudVM' {
     }
 
     It 'validates its parameters before creating anything' {
-        { New-TestVM -Name 'pester-bad01' -Parameters @{ NumCpu = 0 } } |
+        { New-CloudVM -Name 'pester-bad01' -Endpoint 'onprem-lon' -NumCpu 0 } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,HybridCmdlets.Commands.NewCloudVMCommand'
         (Get-HybridLab).VMCount | Should -Be $countBefore
     }

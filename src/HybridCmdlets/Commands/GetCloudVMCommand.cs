@@ -16,8 +16,9 @@ namespace HybridCmdlets.Commands
         public const string EndpointPipelineSet = "EndpointPipeline";
         public const string IdSet = "Id";
 
-        // In the EndpointPipeline set -Name takes no pipeline input: an endpoint piped in must not bind its
-        // own Name to -Name (PowerShell binds both, by value and by property name, from one object).
+        // -Endpoint is in the EndpointPipeline set alone, and there -Name takes no pipeline input: a piped endpoint
+        // then binds by value and narrows the call to that set, so its own Name cannot also bind to -Name by
+        // property name (with -Endpoint in both sets PowerShell bound both, and looked for a VM named after the endpoint).
         [Parameter(ParameterSetName = FilterSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Position = 0)]
         [SupportsWildcards]
@@ -25,7 +26,6 @@ namespace HybridCmdlets.Commands
         [ArgumentCompleter(typeof(VMNameCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter(ParameterSetName = FilterSet)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Mandatory = true, ValueFromPipeline = true)]
         [SupportsWildcards]
         [AllowEmptyCollection]

@@ -43,9 +43,9 @@ Describe 'The CloudVM view' {
 }
 
 Describe 'The CloudEndpoint view' {
-    It 'shows Name, Provider, Region, vCenter, HCX, Hosts and CpuBaseline, one line per endpoint' {
+    It 'shows Name, Provider, vCenter, HCX, Hosts and Region (the widest, last), one line per endpoint' {
         $lines = Get-CloudEndpoint | Get-DisplayLine
-        $lines[0] | Should -Match '^Name\s+Provider\s+Region\s+vCenter\s+HCX\s+Hosts\s+CpuBaseline\s*$'
+        $lines[0] | Should -Match '^Name\s+Provider\s+vCenter\s+HCX\s+Hosts\s+Region\s*$'
         $lines | Should -HaveCount (2 + @(Get-CloudEndpoint).Count)
         $lines[2] | Should -Match '^onprem-lon\s+OnPremises\s'
         ($lines -join "`n") | Should -Not -Match 'Latitude|Server'
@@ -53,9 +53,9 @@ Describe 'The CloudEndpoint view' {
 }
 
 Describe 'The CloudLink view' {
-    It 'shows Source, Destination, Kind, BandwidthMbps, RttMs and LossPercent, one line per link' {
+    It 'shows Source, Destination, Kind, bandwidth (Mbps), RttMs and loss (Loss%), one line per link' {
         $lines = Get-CloudLink -Source 'onprem-lon' | Get-DisplayLine
-        $lines[0] | Should -Match '^Source\s+Destination\s+Kind\s+BandwidthMbps\s+RttMs\s+LossPercent\s*$'
+        $lines[0] | Should -Match '^Source\s+Destination\s+Kind\s+Mbps\s+RttMs\s+Loss%\s*$'
         $lines | Should -HaveCount (2 + @(Get-CloudLink -Source 'onprem-lon').Count)
         $lines[2] | Should -Match '^onprem-lon\s+vmc-eu-west-2\s+DirectConnect\s'
     }
@@ -79,19 +79,55 @@ Describe 'The MigrationResult and CloudTask views' {
         Reset-HybridLab
     }
 
-    It 'shows a result as one line: VM, type, status, duration, downtime, throughput, destination and error' {
+    It 'shows a result as one line: VM, type, status, duration, downtime, throughput and error' {
         Reset-HybridLab
         $lines = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' | Get-DisplayLine
-        $lines[0] | Should -Match '^VM\s+Type\s+Status\s+Duration\s+Downtime\s+Mbps\s+Destination\s+Error\s*$'
+        $lines[0] | Should -Match '^VM\s+Type\s+Status\s+Duration\s+Downtime\s+Mbps\s+Error\s*$'
         $lines | Should -HaveCount 3
-        $lines[2] | Should -Match '^crm-web01\s+vMotion\s+Succeeded\s+00:\d\d:\d\d\s+00:00\.\d{3}\s+\S+\s+avs-westeurope/Cluster-1\s*$'
+        $lines[2] | Should -Match '^crm-web01\s+vMotion\s+Succeeded\s+00:\d\d:\d\d\s+00:00\.\d{3}\s+[\d,]+\s*$'
     }
 
-    It 'shows a task as one line: id, VM, type, state, percent, phase and destination' {
+    It 'shows a task as one line: id, VM, type, state, percent and phase' {
         Reset-HybridLab
         $lines = Move-CloudVM -VM 'crm-web02' -Destination 'avs-westeurope' -RunAsync | Get-DisplayLine
-        $lines[0] | Should -Match '^Id\s+VM\s+Type\s+State\s+%\s+Phase\s+Destination\s*$'
+        $lines[0] | Should -Match '^Id\s+VM\s+Type\s+State\s+%\s+Phase\s*$'
         $lines[2] | Should -Match '^task-1\s+crm-web02\s+vMotion\s+(Queued|Running)\s+\d+\s+'
         $null = Get-CloudTask | Wait-CloudTask
+    }
+}
+
+Describe 'Every default table view in an 80-column console' {
+    BeforeAll {
+        Reset-HybridLab
+        # What an 80-column console shows: the formatter cuts a value it cannot fit with '…' and wraps a header it
+        # cannot fit onto a second line.
+        function Get-ConsoleText { param([Parameter(ValueFromPipeline)] $InputObject) begin { $all = @() } process { $all += $InputObject } end { ($all | Out-String -Width 80) -replace '\x1b\[[0-9;]*[A-Za-z]', '' } }
+    }
+
+    AfterAll {
+        Reset-HybridLab
+    }
+
+    It '<Name> fits with no value cut and no header wrapped' -TestCases @(
+        @{ Name = 'CloudVM'; Make = { Get-CloudVM -Endpoint onprem-lon } }
+        @{ Name = 'CloudEndpoint'; Make = { Get-CloudEndpoint } }
+        @{ Name = 'CloudLink'; Make = { Get-CloudLink } }
+        @{ Name = 'CloudCluster'; Make = { (Get-CloudEndpoint).Clusters } }
+        @{ Name = 'MigrationReadiness'; Make = { Get-CloudVM -Tag wave1 | Test-MigrationReadiness -Destination avs-westeurope } }
+        @{ Name = 'MigrationResult'; Make = { Move-CloudVM -VM crm-web01, crm-app01 -Destination avs-westeurope } }
+        @{ Name = 'CloudTask'; Make = { Move-CloudVM -VM hr-web01, hr-app01 -Destination avs-westeurope -RunAsync; $null = Get-CloudTask | Wait-CloudTask } }
+        @{ Name = 'CloudFault'; Make = { Add-CloudFault SourceHostFailure -VM hr-web02 -Phase PreCopy; $null = Move-CloudVM -VM hr-web02 -Destination avs-westeurope -ErrorAction SilentlyContinue; Get-CloudFault } }
+    ) {
+        $text = & $Make | Get-ConsoleText
+        $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines.Count | Should -BeGreaterThan 2
+        $text | Should -Not -Match '…' -Because "no value should be cut:`n$text"
+        # The header is one line, then the dashes under it: a wrapped header would put more text before the dashes.
+        $lines[1] | Should -Match '^[-\s]+$' -Because "the header should fit on one line:`n$text"
+        Reset-HybridLab
+    }
+
+    It 'CloudLink shows a 0.05 % loss as 0.05' {
+        (Get-CloudLink -Source onprem-lon -Destination ibm-dal10 | Get-ConsoleText) | Should -Match '\s0\.05\s*$'
     }
 }

@@ -1,0 +1,40 @@
+# Every command the README's tour and the help's examples show, run again in a fresh real pwsh, in order: each must
+# show what the docs say it shows, error or no error. tools/Update-Docs.ps1 (./build.ps1 Docs) rewrites the outputs.
+BeforeDiscovery {
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    Import-Module (Join-Path $root 'tools/DocExamples.psm1') -Force
+    $documented = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md'))
+    $cases = @($documented | ForEach-Object { @{ Id = $_.Id; Command = $_.Command; Documented = $_.Output } })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    Import-Module (Join-Path $root 'tools/DocExamples.psm1') -Force
+    $all = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md'))
+    $ran = @{}
+    foreach ($result in Invoke-DocCommand -Command $all -ModulePath (Get-ModuleUnderTestManifestPath) -RepositoryRoot $root) {
+        $ran[$result.Id] = $result
+    }
+
+    # A ConciseView error line, as the console shows one: 'Verb-Noun: message'.
+    function Test-ShowsError([string] $Text) { $Text -match '(?m)^[A-Za-z]+-[A-Za-z]+: ' }
+}
+
+Describe 'The documented commands' {
+    It 'finds the README tour' {
+        $all.Count | Should -BeGreaterThan 15
+    }
+
+    It '<Id> shows what the docs show' -TestCases $cases {
+        $result = $ran[$Id]
+        $result | Should -Not -BeNullOrEmpty -Because "'$Id' must have run"
+        if ($result.HadError -and -not (Test-ShowsError $Documented)) {
+            throw "'$Id' ($Command) wrote an error that the docs do not show:`n$($result.Output)"
+        }
+        if (-not $result.HadError -and (Test-ShowsError $Documented)) {
+            throw "The docs show an error for '$Id' ($Command), but it ran without one:`n$($result.Output)"
+        }
+        $result.Output | Should -BeExactly $Documented -Because 'the docs show the output of a real run (./build.ps1 Docs captures it anew)'
+    }
+}

@@ -1,0 +1,103 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+Runs documented commands (the README's tour, the help's examples) in this real pwsh, in order, and records what
+the console shows for each: tables, errors, warnings, What if lines, exactly as PowerShell formats them.
+
+.DESCRIPTION
+Started in a fresh `pwsh -NoProfile -NonInteractive` by tools/Update-Docs.ps1 (which writes the outputs into the
+docs) and by tests/Pester/Docs.Tests.ps1 (which checks that the docs still match). Each command is dot-sourced at
+this script's scope, so variables carry from one command to the next, as at a prompt. A command marked Reset
+starts from the embedded lab with no task running, and from an empty work folder. Output is captured with
+Start-Transcript, the console's own record, at the console's width (80 columns in a non-interactive pwsh).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $InputPath,
+    [Parameter(Mandatory)] [string] $OutputPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $WorkFolder,
+    # Copied into the work folder at each reset: the example files the commands name (examples/...).
+    [Parameter(Mandatory)] [string] $ExamplesFolder
+)
+
+# Every name of this runner starts with __doc so that a documented command cannot overwrite it.
+$__docItems = @(Get-Content -LiteralPath $InputPath -Raw | ConvertFrom-Json)
+$__docTranscript = Join-Path ([IO.Path]::GetTempPath()) ('HybridCmdlets-doc-' + [guid]::NewGuid().ToString('n') + '.txt')
+$ProgressPreference = 'SilentlyContinue'
+$PSStyle.OutputRendering = 'PlainText'
+Import-Module -Name $ModulePath -ErrorAction Stop
+
+# Transcription writes every error it shows twice; a ConciseView error starts 'Verb-Noun: '.
+function __docRemoveRepeatedErrors([string[]] $Lines) {
+    $kept = [Collections.Generic.List[string]]::new()
+    $i = 0
+    while ($i -lt $Lines.Count) {
+        $repeat = 0
+        if ($Lines[$i] -match '^[A-Za-z]+-[A-Za-z]+: ') {
+            for ($k = 1; $k -le 40 -and $i + 2 * $k -le $Lines.Count; $k++) {
+                $same = $true
+                for ($j = 0; $j -lt $k; $j++) {
+                    if ($Lines[$i + $j] -cne $Lines[$i + $k + $j]) { $same = $false; break }
+                }
+                if ($same) { $repeat = $k; break }
+            }
+        }
+
+        if ($repeat -gt 0) {
+            $kept.AddRange([string[]] $Lines[$i..($i + $repeat - 1)])
+            $i += 2 * $repeat
+        }
+        else {
+            $kept.Add($Lines[$i])
+            $i++
+        }
+    }
+
+    $kept.ToArray()
+}
+
+function __docResetLab {
+    Get-CloudTask -Status Queued, Running | Stop-CloudTask -Confirm:$false
+    Get-CloudFault | Clear-CloudFault -Confirm:$false
+    $null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue
+    Set-Location -LiteralPath ([IO.Path]::GetTempPath())
+    if (Test-Path -LiteralPath $WorkFolder) { Remove-Item -LiteralPath $WorkFolder -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $WorkFolder
+    Copy-Item -LiteralPath $ExamplesFolder -Destination (Join-Path $WorkFolder 'examples') -Recurse
+    Set-Location -LiteralPath $WorkFolder
+}
+
+$__docResults = [Collections.Generic.List[object]]::new()
+foreach ($__docItem in $__docItems) {
+    if ($__docItem.Reset) { __docResetLab }
+    $Error.Clear()
+    $null = Start-Transcript -LiteralPath $__docTranscript -UseMinimalHeader -Force
+    try {
+        . ([scriptblock]::Create($__docItem.Command)) | Out-Default
+    }
+    catch {
+        $_ | Out-Default
+    }
+    finally {
+        $null = Stop-Transcript
+    }
+
+    # Between the transcript's four-line header and its four-line footer: what the console showed.
+    $__docLines = @(Get-Content -LiteralPath $__docTranscript)
+    $__docFirst = [Array]::IndexOf($__docLines, 'PowerShell transcript start') + 3
+    $__docLast = [Array]::LastIndexOf($__docLines, 'PowerShell transcript end') - 2
+    $__docLines = if ($__docLast -ge $__docFirst) { @($__docLines[$__docFirst..$__docLast]) } else { @() }
+    # The transcript's own notes of a terminating error ('PS>TerminatingError(...)'), which the console never shows.
+    $__docLines = @($__docLines | Where-Object { $_ -notmatch '^(PS>|>> )TerminatingError\(' })
+    $__docLines = @(__docRemoveRepeatedErrors $__docLines | ForEach-Object { $_.TrimEnd() })
+    $__docText = ($__docLines -join "`n").Trim("`n")
+    $__docResults.Add([pscustomobject]@{
+        Id       = $__docItem.Id
+        Output   = $__docText
+        HadError = $Error.Count -gt 0 -and $__docText -match '(?m)^[A-Za-z]+-[A-Za-z]+: '
+    })
+}
+
+Remove-Item -LiteralPath $__docTranscript -ErrorAction SilentlyContinue
+ConvertTo-Json -InputObject $__docResults.ToArray() -Depth 3 | Set-Content -LiteralPath $OutputPath -Encoding utf8

@@ -63,4 +63,31 @@ Describe 'Argument completion' {
     It 'offers nothing for a word that matches no name' {
         Get-CompletionText 'Get-CloudVM -Name no-such-vm' | Should -BeNullOrEmpty
     }
+
+    It 'sorts without regard to case' {
+        $null = New-CloudVM -Name 'Pester-Case02' -Endpoint onprem-lon
+        $null = New-CloudVM -Name 'pester-case01' -Endpoint onprem-lon
+        try {
+            Get-CompletionText 'Get-CloudVM -Name PESTER-CA' | Should -Be @('pester-case01', 'Pester-Case02')
+        }
+        finally {
+            Reset-HybridLab
+        }
+    }
+
+    It 'quotes a name PowerShell would split, doubling its single quotes' {
+        $null = New-CloudVM -Name "pester o'brien 01" -Endpoint onprem-lon
+        try {
+            Get-CompletionText 'Get-CloudVM -Name pester-o' | Should -BeNullOrEmpty
+            Get-CompletionText 'Get-CloudVM -Name pester' | Should -Be "'pester o''brien 01'"
+        }
+        finally {
+            Reset-HybridLab
+        }
+    }
+
+    It 'completes nothing, and fails nothing, for a word with a broken bracket' {
+        { Get-CompletionText 'Get-CloudVM -Name crm[' } | Should -Not -Throw
+        Get-CompletionText 'Get-CloudVM -Name crm[' | Should -BeNullOrEmpty
+    }
 }

@@ -56,6 +56,41 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void At_time_scale_0_a_look_at_the_tasks_runs_every_submitted_move_to_its_end_and_they_ran_together()
+        {
+            var estate = NewEstate();
+            var wall = new FakeWall();
+            var timeline = new MigrationTimeline(estate, Epoch, wall);
+            // Two separate submissions, as two commands would make them: neither advances the clock.
+            var first = timeline.Submit(ToAvs(estate, "crm-web01", MigrationType.RAV), MigrationAlgorithm.vSphere);
+            var second = timeline.Submit(ToAvs(estate, "crm-web02", MigrationType.RAV), MigrationAlgorithm.vSphere);
+            Assert.Equal(Epoch, timeline.VirtualNow);
+
+            timeline.CatchUpForLook(CancellationToken.None);
+
+            Assert.Equal(MigrationStatus.Succeeded, first.State);
+            Assert.Equal(MigrationStatus.Succeeded, second.State);
+            Assert.Equal(first.Result.StartTime, second.Result.StartTime);
+            Assert.Equal(TimeSpan.Zero, wall.Slept);
+            Assert.NotNull(estate.FindVM("avs-westeurope", "crm-web02"));
+        }
+
+        [Fact]
+        public void At_a_time_scale_a_look_at_the_tasks_only_catches_up_with_the_wall_clock()
+        {
+            var estate = NewEstate();
+            var wall = new FakeWall();
+            var timeline = new MigrationTimeline(estate, Epoch, wall) { TimeScale = 60 };
+            var task = timeline.Submit(ToAvs(estate, "crm-web01"), MigrationAlgorithm.vSphere);
+
+            wall.UtcNow += TimeSpan.FromSeconds(2);
+            timeline.CatchUpForLook(CancellationToken.None);
+
+            Assert.Equal(Epoch.AddMinutes(2), timeline.VirtualNow);
+            Assert.Equal(MigrationStatus.Running, task.State);
+        }
+
+        [Fact]
         public void Tasks_submitted_together_share_the_timeline_and_give_the_same_results_as_one_batch()
         {
             var names = new[] { "crm-web01", "crm-web02", "hr-web01", "shop-web01" };

@@ -232,9 +232,10 @@ Describe 'Get-CloudTask, Wait-CloudTask and Stop-CloudTask' {
 
     It 'lists tasks, filters them by status and id, and names a missing id (TaskNotFound)' {
         $tasks = @(Move-CloudVM -VM 'crm-web01', 'crm-web02' -Destination 'avs-westeurope' -RunAsync)
+        # Before any look: at time scale 0 a look at the tasks runs the moves to their end.
+        $null = $tasks[0] | Stop-CloudTask -Confirm:$false
         @(Get-CloudTask).Count | Should -Be 2
         (Get-CloudTask -Id $tasks[1].Id).VM | Should -Be 'crm-web02'
-        $null = $tasks[0] | Stop-CloudTask -Confirm:$false
         (Get-CloudTask -Status Canceled).Id | Should -Be $tasks[0].Id
         { Get-CloudTask -Id 'task-999' -ErrorAction Stop } | Should -Throw -ErrorId 'TaskNotFound,HybridCmdlets.Commands.GetCloudTaskCommand'
         $null = $tasks | Wait-CloudTask -WarningAction SilentlyContinue
@@ -260,6 +261,41 @@ Describe 'Get-CloudTask, Wait-CloudTask and Stop-CloudTask' {
         $null = Move-CloudVM -VM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
         { Open-HybridLab -Default -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'LabBusy,HybridCmdlets.Commands.OpenHybridLabCommand'
         $null = Get-CloudTask | Wait-CloudTask
+    }
+}
+
+Describe 'A PowerCLI-style polling loop' {
+    AfterEach {
+        Set-HybridLabOption -TimeScale 0
+        Reset-HybridLab
+    }
+
+    It 'ends at time scale <Scale>, with the move done' -TestCases @(
+        @{ Scale = 0 }
+        @{ Scale = 100000 }
+    ) {
+        Reset-HybridLab
+        Set-HybridLabOption -TimeScale $Scale
+        $t = Move-CloudVM crm-web01 avs-westeurope -RunAsync
+        $looks = 0
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        while ((Get-CloudTask -Id $t.Id).State -in 'Queued', 'Running') {
+            $looks++
+            if ($watch.Elapsed.TotalSeconds -gt 60) { throw "The loop still runs after $looks looks." }
+            Start-Sleep -Milliseconds 100
+        }
+        (Get-CloudTask -Id $t.Id).State | Should -Be 'Succeeded'
+        (Get-CloudVM -Name crm-web01).Endpoint | Should -Be 'avs-westeurope'
+        if ($Scale -eq 0) { $looks | Should -Be 0 -Because 'at time scale 0 the first look runs the move to its end' }
+    }
+
+    It 'at time scale 0 still runs moves submitted by separate commands together' {
+        Reset-HybridLab
+        $a = Move-CloudVM crm-web01 avs-westeurope -MigrationType RAV -RunAsync
+        $b = Move-CloudVM crm-web02 avs-westeurope -MigrationType RAV -RunAsync
+        $null = Get-CloudTask
+        $a.StartTime | Should -Be $b.StartTime
+        $b.StartTime | Should -BeLessThan $a.FinishTime
     }
 }
 

@@ -163,6 +163,30 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>
+        /// Brings the lab to where a look at its tasks (Get-CloudTask) should find it. At a time scale, that is the
+        /// wall clock, as for any command. At time scale 0 the lab runs as fast as the machine, so no wall time is
+        /// needed for a move: every move submitted so far is run to its end first, as though the look had waited, and
+        /// a polling loop (while the task is Queued or Running, sleep) ends at its first look. Moves submitted by
+        /// separate commands still run together, since submitting does not advance the clock.
+        /// </summary>
+        public void CatchUpForLook(CancellationToken cancellation)
+        {
+            List<CloudTask> pending;
+            lock (gate)
+            {
+                if (timeScale > 0 || unfinished == 0)
+                {
+                    CatchUpLocked();
+                    return;
+                }
+
+                pending = tasks.Where(t => !t.IsFinished).ToList();
+            }
+
+            WaitFor(pending, cancellation);
+        }
+
+        /// <summary>
         /// Runs the timeline until every one of <paramref name="waitFor"/> has ended, calling
         /// <paramref name="progress"/> now and then. When <paramref name="cancellation"/> fires (Ctrl+C), the tasks
         /// still running are canceled, which leaves their VMs at their sources, and the wait ends at once.

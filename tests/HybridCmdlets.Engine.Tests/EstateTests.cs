@@ -106,6 +106,23 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void FindVMsNamed_finds_a_name_on_every_endpoint_in_inventory_order_without_regard_to_case()
+        {
+            var estate = NewEstate();
+            var spec = Spec("crm-web01");
+            spec.Endpoint = "avs-westeurope"; spec.Cluster = null; spec.NetworkNames = null;
+            estate.AddVM(spec);
+
+            var found = estate.FindVMsNamed("CRM-WEB01");
+
+            Assert.Equal(new[] { "onprem-lon", "avs-westeurope" }, found.Select(v => v.Endpoint));
+            Assert.All(found, v => Assert.Equal("crm-web01", v.Name));
+            Assert.Empty(estate.FindVMsNamed("no-such-vm"));
+            // An exact name, not a pattern.
+            Assert.Empty(estate.FindVMsNamed("crm-web0*"));
+        }
+
+        [Fact]
         public void RemoveVM_gives_the_disk_space_back()
         {
             var estate = NewEstate();

@@ -32,8 +32,10 @@ namespace HybridCmdlets.Cores
                     continue;
                 }
 
+                // An exact name through the estate's index: a wave piped in by name must not scan the lab once per VM.
                 var query = new VMQuery(names: new[] { argument.Name });
-                foreach (var vm in query.Run(VisibleVMs.Of(lab, estate.VMs))) yield return vm;
+                var candidates = NamePattern.Parse(argument.Name).HasWildcard ? estate.VMs : estate.FindVMsNamed(argument.Name);
+                foreach (var vm in query.Run(VisibleVMs.Of(lab, candidates))) yield return vm;
                 foreach (var missing in query.UnmatchedNames) output.WriteError(VisibleVMs.Missing(lab, missing));
             }
         }

@@ -222,7 +222,7 @@ namespace HybridCmdlets.Engine.Migration
             var started = false;
             foreach (var run in runs)
             {
-                if (!IsWaiting(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
+                if (!IsWaiting(run) || !IsFirstEverywhere(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
                 Begin(run);
                 started = true;
             }
@@ -236,6 +236,21 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         private static bool IsWaiting(MigrationRun run) => run.Status == MigrationStatus.Queued && !run.Done;
+
+        /// <summary>
+        /// First in, first out on every resource: a waiting migration starts only when none added before it waits for
+        /// any resource it claims (HCX's serial vMotion queue: the third never starts before the second). The oldest
+        /// waiting migration is first everywhere, so this never deadlocks.
+        /// </summary>
+        private static bool IsFirstEverywhere(MigrationRun run)
+        {
+            foreach (var claim in run.Claims)
+            {
+                if (FirstWaiting(claim.Resource) != run) return false;
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// The oldest migration still waiting for the resource, or null. A migration leaves every waiting list when it
@@ -258,7 +273,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in freed.Claims)
             {
-                while (FirstWaiting(claim.Resource) is MigrationRun run && ConcurrencyLimits.TryAcquire(run.Claims))
+                while (FirstWaiting(claim.Resource) is MigrationRun run && IsFirstEverywhere(run) && ConcurrencyLimits.TryAcquire(run.Claims))
                 {
                     claim.Resource.Waiting!.Dequeue();
                     Begin(run);

@@ -187,7 +187,7 @@ namespace HybridCmdlets.Bench
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
             "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
-            "       HybridCmdlets.Bench rounds [--memory-gb 8] [--dirty-mbps 40] [--hot-mb 256] [--wws-mb 2048] [--link-mbps 1000] [--rtt-ms 0.2]\n" +
+            "       HybridCmdlets.Bench rounds [--memory-gb 8] [--dirty-mbps 40] [--hot-mb 64] [--wws-mb 2048] [--link-mbps 1000] [--rtt-ms 0.2]\n" +
             "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]\n" +
             "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]\n" +
             "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]\n" +

@@ -22,7 +22,7 @@ namespace HybridCmdlets.Bench
         {
             public double MemoryGB { get; set; } = 8;
             public double DirtyMBps { get; set; } = 40;
-            public double HotSetMB { get; set; } = 256;
+            public double HotSetMB { get; set; } = 64;
             public double WorkingSetMB { get; set; } = 2048;
             public double LinkMbps { get; set; } = 1000;
             public double RttMs { get; set; } = 0.2;

@@ -49,6 +49,26 @@ namespace HybridCmdlets.Bench
                 return 0;
             }
 
+            if (string.Equals(args[0], "rounds", StringComparison.OrdinalIgnoreCase))
+            {
+                var o = new RoundsBench.Options();
+                if (!TryReadOptions(args, new Dictionary<string, Action<string>>
+                {
+                    ["--memory-gb"] = v => o.MemoryGB = double.Parse(v, CultureInfo.InvariantCulture),
+                    ["--dirty-mbps"] = v => o.DirtyMBps = double.Parse(v, CultureInfo.InvariantCulture),
+                    ["--hot-mb"] = v => o.HotSetMB = double.Parse(v, CultureInfo.InvariantCulture),
+                    ["--wws-mb"] = v => o.WorkingSetMB = double.Parse(v, CultureInfo.InvariantCulture),
+                    ["--link-mbps"] = v => o.LinkMbps = double.Parse(v, CultureInfo.InvariantCulture),
+                    ["--rtt-ms"] = v => o.RttMs = double.Parse(v, CultureInfo.InvariantCulture),
+                }))
+                {
+                    return 1;
+                }
+
+                RoundsBench.Run(o);
+                return 0;
+            }
+
             if (string.Equals(args[0], "soak", StringComparison.OrdinalIgnoreCase))
             {
                 var migrations = args.Length > 2 && args[1] == "--migrations" ? LabBenchOptions.Int(args[2], 1) : 50_000;
@@ -167,6 +187,7 @@ namespace HybridCmdlets.Bench
         private const string Usage =
             "usage: HybridCmdlets.Bench lab [--vms 100000] [--seed 20261122] [--iterations 5] [--query-iterations 30] [--keep-file PATH] [--no-results]\n" +
             "       HybridCmdlets.Bench migrate [--vms 1000,10000,100000] [--iterations 5] [--seed 20261122]\n" +
+            "       HybridCmdlets.Bench rounds [--memory-gb 8] [--dirty-mbps 40] [--hot-mb 64] [--wws-mb 2048] [--link-mbps 1000] [--rtt-ms 0.2]\n" +
             "       HybridCmdlets.Bench readiness [--vms 100000] [--iterations 3] [--destination avs-westeurope]\n" +
             "       HybridCmdlets.Bench import [--rows 100000] [--iterations 5]\n" +
             "       HybridCmdlets.Bench report [--migrations 10000] [--iterations 5]\n" +

@@ -58,11 +58,49 @@ namespace HybridCmdlets.Engine.Tests
         public void AddVM_keeps_measured_workload_figures_when_all_are_given()
         {
             var spec = Spec();
-            spec.DirtyRateMBps = 120; spec.WritableWorkingSetMB = 2048; spec.TouchedMemoryPercent = 90; spec.DiskWriteRateMBps = 12;
+            spec.DirtyRateMBps = 120; spec.HotSetMB = 256; spec.WritableWorkingSetMB = 2048; spec.TouchedMemoryPercent = 90; spec.DiskWriteRateMBps = 12;
             var vm = NewEstate().AddVM(spec);
             Assert.Equal(120, vm.Workload.DirtyRateMBps);
+            Assert.Equal(256, vm.Workload.HotSetMB);
             Assert.Equal(2048, vm.Workload.WritableWorkingSetMB);
             Assert.False(vm.Workload.IsEstimated);
+        }
+
+        [Fact]
+        public void AddVM_takes_the_roles_hot_set_within_a_smaller_working_set_and_refuses_a_hot_set_outside_it()
+        {
+            var spec = Spec();
+            spec.WritableWorkingSetMB = 10;
+            var vm = NewEstate().AddVM(spec);
+            Assert.Equal(10, vm.Workload.HotSetMB);
+            Assert.True(vm.Workload.IsEstimated);
+
+            var wrong = Spec();
+            wrong.WritableWorkingSetMB = 100;
+            wrong.HotSetMB = 101;
+            var estate = NewEstate();
+            var before = estate.VMCount;
+            var error = Assert.Throws<HybridException>(() => estate.AddVM(wrong));
+            Assert.Equal("ValueOutOfRange", error.ErrorId);
+            Assert.Contains("HotSetMB", error.Message);
+            Assert.Equal(before, estate.VMCount);
+        }
+
+        [Fact]
+        public void SetWorkload_changes_what_is_given_and_checks_the_hot_set_against_the_working_set_after_the_change()
+        {
+            var estate = NewEstate();
+            var vm = estate.AddVM(Spec());
+            var changed = estate.SetWorkload(vm.Id, new WorkloadChange { HotSetMB = 64, WritableWorkingSetMB = 512 });
+            Assert.Equal(64, changed.Workload.HotSetMB);
+            Assert.Equal(512, changed.Workload.WritableWorkingSetMB);
+            Assert.Equal(vm.Workload.DirtyRateMBps, changed.Workload.DirtyRateMBps);
+            Assert.Same(changed, estate.FindVMById(vm.Id));
+
+            Assert.Equal("ValueOutOfRange", Assert.Throws<HybridException>(() => estate.SetWorkload(vm.Id, new WorkloadChange { WritableWorkingSetMB = 32 })).ErrorId);
+            Assert.Equal("ValueOutOfRange", Assert.Throws<HybridException>(() => estate.SetWorkload(vm.Id, new WorkloadChange { DirtyRateMBps = double.NaN })).ErrorId);
+            Assert.Equal("VMNotFound", Assert.Throws<HybridException>(() => estate.SetWorkload("vm-nope", new WorkloadChange { DirtyRateMBps = 1 })).ErrorId);
+            Assert.Equal(512, estate.FindVMById(vm.Id)!.Workload.WritableWorkingSetMB);
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using HybridCmdlets.Engine.Errors;
@@ -55,6 +56,51 @@ namespace HybridCmdlets.Engine.Tests
             finally
             {
                 File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void A_file_from_before_the_hot_set_and_the_new_options_opens_with_the_role_defaults()
+        {
+            var path = TestFiles.Write(Edited(j =>
+            {
+                ((JObject)j["options"]!).Remove("autoConverge");
+                foreach (var vm in (JArray)j["vms"]!) ((JObject)vm["workload"]!).Remove("hotSetMB");
+            }));
+            try
+            {
+                var lab = LabFile.Load(path);
+                Assert.False(lab.Options.AutoConverge);
+                Assert.Null(lab.Options.DowntimeTargetMs);
+                Assert.All(lab.VMs, vm => Assert.Null(vm.Workload.HotSetMB));
+                // The model then takes each role's middle share of memory, within the VM's working set.
+                var db = lab.VMs.First(v => v.Role == Inventory.WorkloadRole.Database && v.Workload.WritableWorkingSetMB > 0.025 * v.MemoryMB);
+                Assert.Equal(Math.Round(0.025 * db.MemoryMB), Inventory.RoleProfiles.HotSetMB(db));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void A_hot_set_outside_the_working_set_or_a_bad_downtime_target_is_LabFileInvalid()
+        {
+            foreach (var edit in new Action<JObject>[]
+            {
+                j => j["vms"]![0]!["workload"]!["hotSetMB"] = (double)j["vms"]![0]!["workload"]!["writableWorkingSetMB"]! + 1,
+                j => j["options"]!["downtimeTargetMs"] = 0,
+            })
+            {
+                var path = TestFiles.Write(Edited(edit));
+                try
+                {
+                    Assert.Equal("LabFileInvalid", Assert.Throws<HybridException>(() => LabFile.Load(path)).ErrorId);
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
             }
         }
 

@@ -192,6 +192,36 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void HCXs_serial_vMotion_queue_is_first_in_first_out_while_other_limits_hold_some_back()
+        {
+            var estate = NewEstate();
+            var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, Epoch);
+            // Cold moves within the site first: they take source hosts' and datastores' capacity for a long while.
+            var off = estate.VMs.Where(v => v.Endpoint == "onprem-lon" && v.PowerState != PowerState.PoweredOn).Take(12).ToList();
+            foreach (var vm in off)
+            {
+                try { batch.Add(MigrationPlanner.Plan(estate, new MigrationRequest { VMId = vm.Id, DestinationEndpoint = "onprem-lon", Type = MigrationType.Cold })); }
+                catch (HybridException) { }
+            }
+
+            var mapping = estate.GetEndpoint("onprem-lon").Networks.ToDictionary(n => n.Name, _ => "workload-segment-01");
+            var hcx = new List<MigrationRun>();
+            foreach (var vm in estate.VMs.Where(v => v.Endpoint == "onprem-lon" && v.PowerState == PowerState.PoweredOn).Take(40).ToList())
+            {
+                try { hcx.Add(batch.Add(MigrationPlanner.Plan(estate, new MigrationRequest { VMId = vm.Id, DestinationEndpoint = "avs-westeurope", Type = MigrationType.vMotion, NetworkMapping = mapping }))); }
+                catch (HybridException) { }
+            }
+
+            batch.RunToEnd();
+            Assert.True(hcx.Count >= 20, hcx.Count + " HCX vMotions planned");
+            for (var i = 1; i < hcx.Count; i++)
+            {
+                Assert.True(hcx[i].Result.StartTime >= hcx[i - 1].Result.EndTime,
+                    hcx[i].Result.VM + " (submitted " + (i + 1) + ") started at " + hcx[i].Result.StartTime.ToString("HH:mm:ss") + ", before " + hcx[i - 1].Result.VM + " ended");
+            }
+        }
+
+        [Fact]
         public void HCX_vMotion_runs_one_at_a_time_per_service_mesh_while_Bulk_runs_in_parallel()
         {
             var estate = NewEstate();

@@ -165,8 +165,12 @@ namespace HybridCmdlets.Engine.Inventory
                     .Select(n => endpoint.FindNetwork(n) ?? throw EngineErrors.NetworkNotFound(endpoint.Name, n))
                     .ToArray();
 
-                var number = nextVMNumber++;
                 var workload = RoleProfiles.Estimate(spec.Role, spec.MemoryMB);
+                var workingSetMB = spec.WritableWorkingSetMB ?? workload.WritableWorkingSetMB;
+                // A working set given smaller than the role's hot set takes the hot set down with it.
+                var hotSetMB = spec.HotSetMB ?? Math.Min(workingSetMB, workload.HotSetMB ?? 0);
+                CheckHotSet(hotSetMB, workingSetMB);
+                var number = nextVMNumber++;
                 var vm = new CloudVM
                 {
                     Name = spec.Name,
@@ -190,10 +194,11 @@ namespace HybridCmdlets.Engine.Inventory
                     Workload = new WorkloadProfile
                     {
                         DirtyRateMBps = spec.DirtyRateMBps ?? workload.DirtyRateMBps,
-                        WritableWorkingSetMB = spec.WritableWorkingSetMB ?? workload.WritableWorkingSetMB,
+                        HotSetMB = hotSetMB,
+                        WritableWorkingSetMB = workingSetMB,
                         TouchedMemoryPercent = spec.TouchedMemoryPercent ?? workload.TouchedMemoryPercent,
                         DiskWriteRateMBps = spec.DiskWriteRateMBps ?? workload.DiskWriteRateMBps,
-                        IsEstimated = spec.DirtyRateMBps == null || spec.WritableWorkingSetMB == null || spec.TouchedMemoryPercent == null || spec.DiskWriteRateMBps == null,
+                        IsEstimated = spec.DirtyRateMBps == null || spec.HotSetMB == null || spec.WritableWorkingSetMB == null || spec.TouchedMemoryPercent == null || spec.DiskWriteRateMBps == null,
                     },
                     Tags = (spec.Tags ?? Array.Empty<string>()).ToArray(),
                     HardDisks = disks.Select((size, i) => new HardDisk
@@ -509,6 +514,47 @@ namespace HybridCmdlets.Engine.Inventory
         {
             if (double.IsNaN(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
         }
+
+        /// <summary>
+        /// Changes a VM's workload profile (Set-CloudVM): each value given replaces the VM's, the others stay; the VM's
+        /// profile stays marked as estimated unless all five are given. Ranges as New-CloudVM's; the hot set must lie
+        /// within the writable working set as they stand after the change (ValueOutOfRange). A VM being migrated
+        /// keeps its profile (MigrationInProgress).
+        /// </summary>
+        public CloudVM SetWorkload(string vmId, WorkloadChange change)
+        {
+            if (change.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", change.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (change.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", change.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
+            if (change.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", change.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            lock (gate)
+            {
+                var index = vms.FindIndex(v => string.Equals(v.Id, vmId, StringComparison.OrdinalIgnoreCase));
+                if (index < 0) throw EngineErrors.VMIdNotFound(vmId);
+                var vm = vms[index];
+                if (migrating.Contains(vm.Id)) throw EngineErrors.MigrationInProgress(vm.Name);
+                var old = vm.Workload;
+                var workingSetMB = change.WritableWorkingSetMB ?? old.WritableWorkingSetMB;
+                CheckRange("WritableWorkingSetMB", workingSetMB, 0, vm.MemoryMB, "from 0 to the VM's memory (" + vm.MemoryMB.ToString(CultureInfo.InvariantCulture) + " MB)");
+                var hotSetMB = change.HotSetMB ?? old.HotSetMB;
+                if (hotSetMB is double hot) CheckHotSet(hot, workingSetMB);
+                var after = vm.Copy();
+                after.Workload = new WorkloadProfile
+                {
+                    DirtyRateMBps = change.DirtyRateMBps ?? old.DirtyRateMBps,
+                    HotSetMB = hotSetMB,
+                    WritableWorkingSetMB = workingSetMB,
+                    TouchedMemoryPercent = change.TouchedMemoryPercent ?? old.TouchedMemoryPercent,
+                    DiskWriteRateMBps = change.DiskWriteRateMBps ?? old.DiskWriteRateMBps,
+                    IsEstimated = old.IsEstimated && !change.IsComplete,
+                };
+                Unindex(vm);
+                Put(after, index);
+                return after;
+            }
+        }
+
+        private static void CheckHotSet(double hotSetMB, double workingSetMB) =>
+            CheckRange("HotSetMB", hotSetMB, 0, workingSetMB, "from 0 to the writable working set (" + workingSetMB.ToString("0.###", CultureInfo.InvariantCulture) + " MB)");
 
         private static void CheckWorkload(NewVMSpec spec)
         {

@@ -23,6 +23,8 @@ namespace HybridCmdlets.Engine.Inventory
         public WorkloadRole Role { get; set; } = WorkloadRole.App;
         public double? DirtyRateMBps { get; set; }
         public double? WritableWorkingSetMB { get; set; }
+        /// <summary>The hot set in MB, at most the writable working set; null for the role's default.</summary>
+        public double? HotSetMB { get; set; }
         public double? TouchedMemoryPercent { get; set; }
         public double? DiskWriteRateMBps { get; set; }
     }

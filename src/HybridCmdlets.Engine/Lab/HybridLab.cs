@@ -8,6 +8,8 @@ namespace HybridCmdlets.Engine.Lab
         {
             TimeScale = options.TimeScale;
             MigrationAlgorithm = options.MigrationAlgorithm;
+            DowntimeTargetMs = options.DowntimeTargetMs;
+            AutoConverge = options.AutoConverge;
             Clock = clock;
             RunningTasks = runningTasks;
             Name = name;
@@ -36,6 +38,10 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>Virtual seconds per wall second while a move is watched; 0 is as fast as the machine runs.</summary>
         public double TimeScale { get; }
         public Migration.MigrationAlgorithm MigrationAlgorithm { get; }
+        /// <summary>The lab's switchover target in ms (vSphere's goal, QEMU's downtime-limit); null for the algorithm's own.</summary>
+        public double? DowntimeTargetMs { get; }
+        /// <summary>QEMU's auto-converge for Qemu moves.</summary>
+        public bool AutoConverge { get; }
         /// <summary>The lab's virtual clock: the time its migration timeline has reached.</summary>
         public System.DateTime Clock { get; }
         /// <summary>Migration tasks still queued or running.</summary>

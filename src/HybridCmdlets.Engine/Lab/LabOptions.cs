@@ -14,6 +14,19 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>The pre-copy algorithm of live moves: vSphere, as every VMware endpoint runs, or Xen or Qemu to compare with the literature.</summary>
         public MigrationAlgorithm MigrationAlgorithm { get; internal set; } = MigrationAlgorithm.vSphere;
 
+        /// <summary>
+        /// The switchover target in ms for vSphere (its switchover goal) and Qemu (its downtime-limit); null for the
+        /// algorithm's own (500 ms, 300 ms). Xen has none. Over 0 and at most 2,000,000.
+        /// </summary>
+        public double? DowntimeTargetMs { get; internal set; }
+
+        /// <summary>QEMU's auto-converge capability for Qemu moves; off, as in QEMU.</summary>
+        public bool AutoConverge { get; internal set; }
+
+        /// <summary>The lab's pre-copy settings, for ReadinessEvaluator, MigrationTimeline.Submit and MigrationBatch.</summary>
+        public MigrationSettings GetMigrationSettings() =>
+            MigrationSettings.For(MigrationAlgorithm).With(downtimeTargetMs: DowntimeTargetMs, autoConverge: AutoConverge);
+
         internal LabOptions Copy() => (LabOptions)MemberwiseClone();
     }
 }

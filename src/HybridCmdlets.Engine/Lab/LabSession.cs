@@ -158,9 +158,19 @@ namespace HybridCmdlets.Engine.Lab
             }
         }
 
-        /// <summary>Changes the options given; like any change, follow it with <see cref="RecordChange"/>.</summary>
-        public HybridLab SetOptions(bool? autoSave = null, double? timeScale = null, MigrationAlgorithm? algorithm = null)
+        /// <summary>
+        /// Changes the options given; like any change, follow it with <see cref="RecordChange"/>. A downtime target is over
+        /// 0 and at most 2,000,000 ms (ValueOutOfRange); <paramref name="clearDowntimeTarget"/> goes back to the algorithm's own.
+        /// </summary>
+        public HybridLab SetOptions(bool? autoSave = null, double? timeScale = null, MigrationAlgorithm? algorithm = null,
+            double? downtimeTargetMs = null, bool? autoConverge = null, bool clearDowntimeTarget = false)
         {
+            if (downtimeTargetMs is double target) MigrationSettings.CheckDowntimeTarget(target);
+            if (algorithm is MigrationAlgorithm a && !Enum.IsDefined(typeof(MigrationAlgorithm), a))
+            {
+                throw EngineErrors.ValueOutOfRange("MigrationAlgorithm", a, "one of " + string.Join(", ", Enum.GetNames(typeof(MigrationAlgorithm))));
+            }
+
             if (timeScale is double scale && (double.IsNaN(scale) || scale < 0 || scale > MaxTimeScale))
             {
                 throw EngineErrors.ValueOutOfRange("TimeScale", scale, "from 0 (as fast as the machine runs) to " + MaxTimeScale.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
@@ -172,6 +182,8 @@ namespace HybridCmdlets.Engine.Lab
                 if (autoSave.HasValue) updated.AutoSave = autoSave.Value;
                 if (timeScale.HasValue) updated.TimeScale = timeScale.Value;
                 if (algorithm.HasValue) updated.MigrationAlgorithm = algorithm.Value;
+                if (downtimeTargetMs.HasValue || clearDowntimeTarget) updated.DowntimeTargetMs = clearDowntimeTarget ? null : downtimeTargetMs;
+                if (autoConverge.HasValue) updated.AutoConverge = autoConverge.Value;
                 if (timeScale.HasValue) Timeline.TimeScale = timeScale.Value;
                 options = updated;
             }
@@ -190,18 +202,18 @@ namespace HybridCmdlets.Engine.Lab
             return link;
         }
 
-        /// <summary>Puts a planned move on the timeline with the lab's algorithm; it runs while someone waits.</summary>
+        /// <summary>Puts a planned move on the timeline with the lab's pre-copy settings (the plan's own over them); it runs while someone waits.</summary>
         public CloudTask Submit(MigrationPlan plan)
         {
-            MigrationAlgorithm algorithm;
+            MigrationSettings settings;
             MigrationTimeline timeline;
             lock (gate)
             {
-                algorithm = options.MigrationAlgorithm;
+                settings = options.GetMigrationSettings();
                 timeline = Timeline;
             }
 
-            return timeline.Submit(plan, algorithm);
+            return timeline.Submit(plan, settings);
         }
 
         /// <summary>

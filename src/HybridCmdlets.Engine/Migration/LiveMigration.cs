@@ -13,7 +13,6 @@ namespace HybridCmdlets.Engine.Migration
     /// </summary>
     public sealed class LiveMigration
     {
-        private const double PageBytes = 4096;
         private const double ZeroPageHeaderBytes = 8;
         private const double MirrorSettledBytes = 1024 * 1024;
 
@@ -33,6 +32,11 @@ namespace HybridCmdlets.Engine.Migration
         private readonly Action<Flow> roundSent;
         private double roundBegan;
         private double roundThrottle;
+        private double roundDue;
+        private double roundLimit;
+        /// <summary>What the next round has due, split as the dirty model dirtied it: hot set, and the wider set.</summary>
+        private double dueHot;
+        private double dueWider;
         private Flow? current;
         private bool done;
         /// <summary>A fault stalled the switchover: the guest stays stopped until the switchover times out.</summary>
@@ -129,28 +133,75 @@ namespace HybridCmdlets.Engine.Migration
 
         private void PreCopy()
         {
+            var dirty = inputs.Dirty;
             var touched = Math.Max(0, Math.Min(1, inputs.TouchedFraction));
-            var zeroPages = inputs.MemoryBytes * (1 - touched) / PageBytes;
+            var zeroPages = inputs.MemoryBytes * (1 - touched) / PreCopyPolicy.PageBytes;
+            var everything = policy.ElidesZeroPages ? inputs.MemoryBytes * touched + zeroPages * ZeroPageHeaderBytes : inputs.MemoryBytes;
+            // The first round has the whole working set due, hot set and all.
+            dueHot = dirty.HotSetBytes;
+            dueWider = dirty.WiderBytes;
+            if (!policy.PreCopies)
+            {
+                // Stop-and-copy: the guest is paused and every page crosses once.
+                state.Pending = everything;
+                SwitchOver();
+                return;
+            }
+
             entered?.Invoke(MigrationPhase.PreCopy);
-            SendRound(inputs.MemoryBytes * touched + zeroPages * ZeroPageHeaderBytes);
+            SendRound(everything);
         }
 
-        private void SendRound(double bytes)
+        private void SendRound(double due)
         {
             phase = null;
             roundBegan = clock.Now;
             roundThrottle = state.Throttle;
-            var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.RoundRateLimit(state));
+            roundDue = due;
+            roundLimit = policy.RoundRateLimit(state);
+            var cap = Math.Min(inputs.FlowCapBytesPerSecond, roundLimit);
+            var bytes = policy.SkipsRedirtiedPages ? due - Skipped(due, cap) : due;
             current = link.Start(bytes, cap, roundSent);
+        }
+
+        /// <summary>
+        /// Xen's to_skip: of the pages due, those the guest dirties again before the round reaches them. The hot set's
+        /// are rewritten at once; of the wider set's, the share <see cref="DirtyMemory.WiderRedirtiedShare"/> gives for
+        /// the round's length, which depends on what is skipped: solved by bisection, at the rate the round would get
+        /// on the link as it is now (its fair share, within its cap).
+        /// </summary>
+        private double Skipped(double due, double cap)
+        {
+            var dirty = inputs.Dirty;
+            var hot = Math.Min(dueHot, due);
+            var wider = Math.Min(dueWider, due - hot);
+            var rate = Math.Min(cap, link.Capacity / (link.ActiveFlows + 1));
+            if (!(rate > 0) || double.IsInfinity(rate) || wider <= 0) return hot;
+            double low = 0, high = (due - hot) / rate;
+            for (var i = 0; i < 60; i++)
+            {
+                var seconds = (low + high) / 2;
+                if (seconds * rate < due - hot - wider * dirty.WiderRedirtiedShare(seconds)) low = seconds;
+                else high = seconds;
+            }
+
+            return hot + wider * dirty.WiderRedirtiedShare(high);
         }
 
         private void RoundSent(Flow flow)
         {
             var seconds = clock.Now - roundBegan;
             var throttle = roundThrottle;
-            var dirtied = DirtyMemory.UniqueBytes(seconds, inputs.DirtyBytesPerSecond * (1 - throttle), inputs.WorkingSetBytes);
+            var dirty = inputs.Dirty;
+            dueHot = dirty.HotDirtied(1 - throttle);
+            dueWider = dirty.WiderDirtied(seconds, 1 - throttle);
+            var dirtied = dueHot + dueWider;
+            // Before the second round Xen's sent_last_iter is the memory size.
+            state.PreviousRoundBytes = state.RoundsDone == 0 ? inputs.MemoryBytes : state.LastRoundBytes;
             state.RoundsDone++;
             state.LastRoundBytes = flow.Bytes;
+            state.LastRoundDue = roundDue;
+            state.LastRoundLimit = roundLimit;
             state.LastRoundSeconds = seconds;
             state.Pending = dirtied;
             state.TotalSent += flow.Bytes;
@@ -158,17 +209,27 @@ namespace HybridCmdlets.Engine.Migration
             rounds.Add(new PreCopyRound(state.RoundsDone, flow.Bytes, seconds, dirtied, throttle * 100));
             result.ThrottlePercent = Math.Max(result.ThrottlePercent, throttle * 100);
             if (policy.ShouldSwitchOver(state)) SwitchOver();
+            else if (policy.NeverConverges(state))
+            {
+                Fail("MigrationNotConverging", string.Format(CultureInfo.InvariantCulture,
+                    "Pre-copy did not converge in {0} rounds: the guest dirties {1:0.#} MB per round, more than {2:0.#} ms of the {3:0.#} Mbps achieved; {4} would iterate for ever. The VM keeps running at its source.",
+                    state.RoundsDone, dirtied / (1024 * 1024), policy is QemuPolicy q ? q.DowntimeLimitSeconds * 1000 : 0, state.LastRoundRate * 8 / 1e6, policy.Algorithm));
+            }
             else SendRound(state.Pending);
         }
 
         private void SwitchOver()
         {
             phase = "switchover";
-            var bytes = state.Pending + inputs.DeviceStateBytes;
+            var deviceState = inputs.DeviceStateBytes ?? policy.DeviceStateBytes(inputs.NumCpu, inputs.Devices);
+            // QEMU's block migration sends the blocks written since its last pass with the guest stopped; vSphere's
+            // mirror is synchronous and leaves none.
+            var dirtyDisk = policy.FlushesDirtyDiskAtSwitchover && inputs.DiskBytes > 0 ? inputs.DiskWriteBytesPerSecond * state.LastRoundSeconds : 0;
+            var bytes = state.Pending + deviceState + inputs.SwitchoverDiskBytes + dirtyDisk;
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.StopAndCopyRateLimit);
             var rate = Math.Min(cap, Math.Min(state.LastRoundRate, link.Capacity));
-            var handshake = 2 * inputs.RttMs / 1000.0;
-            var predicted = bytes / rate + policy.HandoverSeconds + handshake;
+            var handshake = policy.HandoverRoundTrips * inputs.RttMs / 1000.0;
+            var predicted = bytes / rate + handshake;
             if (policy.MaxSwitchoverSeconds is double limit && predicted > limit)
             {
                 Fail("SwitchoverTimeout", string.Format(CultureInfo.InvariantCulture,
@@ -182,7 +243,7 @@ namespace HybridCmdlets.Engine.Migration
             current = link.Start(bytes, cap, flow =>
             {
                 result.MemoryBytesSent += flow.Bytes;
-                clock.After(policy.HandoverSeconds + handshake, () =>
+                clock.After(handshake, () =>
                 {
                     if (done || hung) return;
                     result.DowntimeSeconds = clock.Now - stoppedAt;

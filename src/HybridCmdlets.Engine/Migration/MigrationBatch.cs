@@ -21,7 +21,8 @@ namespace HybridCmdlets.Engine.Migration
         public const double VMotionWindowBytes = 4 * 1024 * 1024;
         /// <summary>Changes since the last replication cycle: what a Bulk final sync or a RAV switchover still sends.</summary>
         public const double ReplicationCycleSeconds = 300;
-        private const double GiB = 1024.0 * 1024 * 1024;
+        private const double MiB = 1024.0 * 1024;
+        private const double GiB = 1024 * MiB;
         private const double MirrorSettledBytes = 1024 * 1024;
         /// <summary>The fabric between hosts of one site, over which moves within an endpoint travel.</summary>
         private const double SiteFabricBytesPerSecond = 100e9 / 8;
@@ -36,7 +37,8 @@ namespace HybridCmdlets.Engine.Migration
 
         /// <summary>The lab the moves change; null for a prediction, which changes nothing.</summary>
         private readonly Estate? estate;
-        private readonly MigrationAlgorithm defaultAlgorithm;
+        /// <summary>The lab's pre-copy settings: a move's own choices (its plan's Options) go over them.</summary>
+        private readonly MigrationSettings defaultSettings;
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
@@ -51,13 +53,18 @@ namespace HybridCmdlets.Engine.Migration
         /// 100,000 keeps its results until it ends, and the GC copied each result's own copies as it aged.
         /// </summary>
         private readonly Dictionary<string, string> shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        /// <summary>The policies are stateless (a migration's state is its PreCopyState): one per algorithm.</summary>
-        private readonly Dictionary<MigrationAlgorithm, PreCopyPolicy> policies = new Dictionary<MigrationAlgorithm, PreCopyPolicy>();
+        /// <summary>The policies are stateless (a migration's state is its PreCopyState): one per distinct settings.</summary>
+        private readonly Dictionary<MigrationSettings, PreCopyPolicy> policies = new Dictionary<MigrationSettings, PreCopyPolicy>();
 
         public MigrationBatch(Estate? estate, MigrationAlgorithm algorithm, DateTime epochUtc)
+            : this(estate, MigrationSettings.For(algorithm), epochUtc)
+        {
+        }
+
+        public MigrationBatch(Estate? estate, MigrationSettings settings, DateTime epochUtc)
         {
             this.estate = estate;
-            defaultAlgorithm = algorithm;
+            defaultSettings = settings;
             this.epochUtc = epochUtc;
         }
 
@@ -65,9 +72,13 @@ namespace HybridCmdlets.Engine.Migration
         /// What a move would do alone on an idle path, without changing the lab: the same simulation as a real move,
         /// so a prediction and a lone move agree to the byte (Test-MigrationReadiness).
         /// </summary>
-        public static MigrationResult Predict(MigrationPlan plan, MigrationAlgorithm algorithm, DateTime epochUtc)
+        public static MigrationResult Predict(MigrationPlan plan, MigrationAlgorithm algorithm, DateTime epochUtc) =>
+            Predict(plan, MigrationSettings.For(algorithm), epochUtc);
+
+        /// <summary>As <see cref="Predict(MigrationPlan, MigrationAlgorithm, DateTime)"/>, under the lab's settings (the plan's own choices over them).</summary>
+        public static MigrationResult Predict(MigrationPlan plan, MigrationSettings settings, DateTime epochUtc)
         {
-            var batch = new MigrationBatch(null, algorithm, epochUtc);
+            var batch = new MigrationBatch(null, settings, epochUtc);
             var run = batch.Add(plan);
             batch.RunToEnd();
             return run.Result;
@@ -92,7 +103,14 @@ namespace HybridCmdlets.Engine.Migration
         /// Queues a planned migration; it starts as soon as the limits allow. Its pre-copy follows
         /// <paramref name="algorithm"/>, or the batch's when null. Throws MigrationInProgress.
         /// </summary>
-        public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null)
+        public MigrationRun Add(MigrationPlan plan, MigrationAlgorithm? algorithm = null) =>
+            Add(plan, algorithm is MigrationAlgorithm a ? defaultSettings.With(algorithm: a) : defaultSettings);
+
+        /// <summary>
+        /// Queues a planned migration under <paramref name="settings"/> (the lab's), with the plan's own choices
+        /// (algorithm, bandwidth cap, stop-and-copy) over them. Throws MigrationInProgress.
+        /// </summary>
+        public MigrationRun Add(MigrationPlan plan, MigrationSettings settings)
         {
             if (estate != null && !estate.TryBeginMigration(plan)) throw Errors.EngineErrors.MigrationInProgress(plan.VM.Name);
             var result = new MigrationResult
@@ -108,7 +126,7 @@ namespace HybridCmdlets.Engine.Migration
             var run = new MigrationRun(runs.Count + 1, plan, limits.Resolve(ConcurrencyLimits.Claims(plan)), result)
             {
                 QueuedAt = Clock.Now,
-                Policy = PolicyFor(algorithm ?? defaultAlgorithm),
+                Policy = PolicyFor(plan.Options.Over(settings)),
             };
             runs.Add(run);
             Added?.Invoke(run);
@@ -174,9 +192,9 @@ namespace HybridCmdlets.Engine.Migration
             return value;
         }
 
-        private PreCopyPolicy PolicyFor(MigrationAlgorithm algorithm)
+        private PreCopyPolicy PolicyFor(MigrationSettings settings)
         {
-            if (!policies.TryGetValue(algorithm, out var policy)) policies.Add(algorithm, policy = PreCopyPolicy.For(algorithm));
+            if (!policies.TryGetValue(settings, out var policy)) policies.Add(settings, policy = PreCopyPolicy.For(settings));
             return policy;
         }
 
@@ -204,7 +222,7 @@ namespace HybridCmdlets.Engine.Migration
             var started = false;
             foreach (var run in runs)
             {
-                if (!IsWaiting(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
+                if (!IsWaiting(run) || !IsFirstEverywhere(run) || !ConcurrencyLimits.TryAcquire(run.Claims)) continue;
                 Begin(run);
                 started = true;
             }
@@ -218,6 +236,21 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         private static bool IsWaiting(MigrationRun run) => run.Status == MigrationStatus.Queued && !run.Done;
+
+        /// <summary>
+        /// First in, first out on every resource: a waiting migration starts only when none added before it waits for
+        /// any resource it claims (HCX's serial vMotion queue: the third never starts before the second). The oldest
+        /// waiting migration is first everywhere, so this never deadlocks.
+        /// </summary>
+        private static bool IsFirstEverywhere(MigrationRun run)
+        {
+            foreach (var claim in run.Claims)
+            {
+                if (FirstWaiting(claim.Resource) != run) return false;
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// The oldest migration still waiting for the resource, or null. A migration leaves every waiting list when it
@@ -240,7 +273,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             foreach (var claim in freed.Claims)
             {
-                while (FirstWaiting(claim.Resource) is MigrationRun run && ConcurrencyLimits.TryAcquire(run.Claims))
+                while (FirstWaiting(claim.Resource) is MigrationRun run && IsFirstEverywhere(run) && ConcurrencyLimits.TryAcquire(run.Claims))
                 {
                     claim.Resource.Waiting!.Dequeue();
                     Begin(run);
@@ -288,15 +321,18 @@ namespace HybridCmdlets.Engine.Migration
             var vm = run.Plan.VM;
             var inputs = new LiveMigrationInputs
             {
-                MemoryBytes = vm.MemoryMB * 1024.0 * 1024,
+                MemoryBytes = vm.MemoryMB * MiB,
                 TouchedFraction = vm.Workload.TouchedMemoryPercent / 100,
-                DirtyBytesPerSecond = vm.Workload.DirtyRateMBps * 1024 * 1024,
-                WorkingSetBytes = vm.Workload.WritableWorkingSetMB * 1024 * 1024,
+                DirtyBytesPerSecond = vm.Workload.DirtyRateMBps * MiB,
+                HotSetBytes = RoleProfiles.HotSetMB(vm) * MiB,
+                WorkingSetBytes = vm.Workload.WritableWorkingSetMB * MiB,
                 DiskBytes = diskBytes,
-                DiskWriteBytesPerSecond = vm.Workload.DiskWriteRateMBps * 1024 * 1024,
+                DiskWriteBytesPerSecond = vm.Workload.DiskWriteRateMBps * MiB,
                 FlowCapBytesPerSecond = LiveCap(run),
                 RttMs = RttOf(run),
-                DeviceStateBytes = 2 * 1024 * 1024 + extraSwitchoverBytes,
+                NumCpu = vm.NumCpu,
+                Devices = vm.NetworkAdapters.Count + vm.HardDisks.Count,
+                SwitchoverDiskBytes = extraSwitchoverBytes,
             };
             var live = new LiveMigration(Clock, link, inputs, run.Policy, result =>
             {
@@ -482,16 +518,19 @@ namespace HybridCmdlets.Engine.Migration
 
         private static double HostNetworkCap(MigrationPlan plan) => plan.HostNetworkMbps * 1e6 / 8;
 
+        /// <summary>The move's own cap (-MaxBandwidthMbps), on every transfer it makes; infinite when it has none.</summary>
+        private static double UserCap(MigrationRun run) => run.Policy.Settings.MaxBandwidthMbps * 1e6 / 8 ?? double.PositiveInfinity;
+
         /// <summary>A vMotion's streams, no faster than the hosts' vMotion network; RAV's vMotion also within HCX's per-migration limit.</summary>
         private double LiveCap(MigrationRun run)
         {
-            var cap = Math.Min(StreamsCap(run), HostNetworkCap(run.Plan));
+            var cap = Math.Min(Math.Min(StreamsCap(run), HostNetworkCap(run.Plan)), UserCap(run));
             return run.Plan.Type == MigrationType.RAV ? Math.Min(cap, HcxPerMigrationBytesPerSecond) : cap;
         }
 
         /// <summary>HCX replication: about 1 Gbps per migration; within a site, the hosts' network (NFC).</summary>
         private double ReplicationCap(MigrationRun run) =>
-            run.Plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(run)) : HostNetworkCap(run.Plan);
+            Math.Min(UserCap(run), run.Plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(run)) : HostNetworkCap(run.Plan));
 
         internal static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
     }

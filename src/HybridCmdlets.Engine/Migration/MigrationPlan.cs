@@ -34,6 +34,9 @@ namespace HybridCmdlets.Engine.Migration
 
         public string DestinationDescription => Destination.Name + "/" + DestinationCluster.Name;
 
+        /// <summary>The move's own pre-copy choices (algorithm, bandwidth cap, stop-and-copy) over the lab's.</summary>
+        public MoveOptions Options { get; internal set; } = MoveOptions.None;
+
         /// <summary>The readiness rules' warnings for this move ("id: message"), reported on its result.</summary>
         public IReadOnlyList<string> ReadinessWarnings { get; internal set; } = System.Array.Empty<string>();
     }

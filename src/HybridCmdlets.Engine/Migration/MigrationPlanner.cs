@@ -36,6 +36,7 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         internal static ResolvedDestination Resolve(Estate estate, MigrationRequest request)
         {
+            var options = request.Options();
             var vm = estate.FindVMById(request.VMId) ?? throw EngineErrors.VMIdNotFound(request.VMId);
             var source = estate.GetEndpoint(vm.Endpoint);
             var destination = estate.GetEndpoint(request.DestinationEndpoint);
@@ -55,7 +56,7 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name);
-            return new ResolvedDestination(vm, source, destination, cluster, datastore, link, sameEndpoint);
+            return new ResolvedDestination(vm, source, destination, cluster, datastore, link, sameEndpoint) { Options = options };
         }
 
         /// <summary>The plan of a move whose type and networks are settled.</summary>
@@ -79,6 +80,7 @@ namespace HybridCmdlets.Engine.Migration
                 Link = destination.Link,
                 SharedStorage = !destination.CrossesEndpoints && Names.Equal(destination.Datastore.Name, vm.Datastore),
                 HostNetworkMbps = 1000.0 * Math.Min(host.VMotionNetworkGbps, sourceHost?.VMotionNetworkGbps ?? host.VMotionNetworkGbps),
+                Options = destination.Options,
             };
         }
 

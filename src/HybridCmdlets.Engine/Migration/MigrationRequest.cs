@@ -20,6 +20,30 @@ namespace HybridCmdlets.Engine.Migration
 
         public MigrationType Type { get; set; } = MigrationType.Auto;
 
+        /// <summary>The pre-copy algorithm of this move; null for the lab's (Set-HybridLabOption -MigrationAlgorithm).</summary>
+        public MigrationAlgorithm? Algorithm { get; set; }
+
+        /// <summary>
+        /// The most this move may send, in Mbps, over 0 and at most 400,000 (ValueOutOfRange otherwise): QEMU's
+        /// max-bandwidth under Qemu, a rate limit on every transfer of the move under every algorithm.
+        /// </summary>
+        public double? MaxBandwidthMbps { get; set; }
+
+        /// <summary>Non-live: pause the guest and copy its memory once (the literature's stop-and-copy baseline). Live types only.</summary>
+        public bool StopAndCopy { get; set; }
+
+        /// <summary>Checks the request's pre-copy choices; throws ValueOutOfRange for a bad one.</summary>
+        internal MoveOptions Options()
+        {
+            if (MaxBandwidthMbps is double mbps) MigrationSettings.CheckMaxBandwidth(mbps);
+            if (Algorithm is MigrationAlgorithm a && !System.Enum.IsDefined(typeof(MigrationAlgorithm), a))
+            {
+                throw EngineErrors.ValueOutOfRange("MigrationAlgorithm", a, "one of " + string.Join(", ", System.Enum.GetNames(typeof(MigrationAlgorithm))));
+            }
+
+            return Algorithm == null && MaxBandwidthMbps == null && !StopAndCopy ? MoveOptions.None : new MoveOptions(Algorithm, MaxBandwidthMbps, StopAndCopy);
+        }
+
         /// <summary>
         /// Splits a -Destination of "endpoint" or "endpoint/cluster". A destination names one place, so wildcards
         /// are refused rather than silently matched; an empty part or a third one is a DestinationInvalid error.

@@ -126,12 +126,15 @@ namespace HybridCmdlets.Engine.Migration
             get { lock (gate) return batch.Clock.Processed; }
         }
 
-        public CloudTask Submit(MigrationPlan plan, MigrationAlgorithm algorithm)
+        public CloudTask Submit(MigrationPlan plan, MigrationAlgorithm algorithm) => Submit(plan, MigrationSettings.For(algorithm));
+
+        /// <summary>Puts a planned move on the timeline under the lab's pre-copy settings, the plan's own choices over them.</summary>
+        public CloudTask Submit(MigrationPlan plan, MigrationSettings settings)
         {
             lock (gate)
             {
                 CatchUpLocked();
-                var run = batch.Add(plan, algorithm);
+                var run = batch.Add(plan, settings);
                 unfinished++;
                 var task = new CloudTask("task-" + (tasks.Count + 1).ToString(CultureInfo.InvariantCulture), run, this);
                 tasks.Add(task);

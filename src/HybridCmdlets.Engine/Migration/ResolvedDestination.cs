@@ -24,6 +24,8 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The WAN link between the endpoints; null within one endpoint, or when there is none.</summary>
         public CloudLink? Link { get; }
         public bool CrossesEndpoints { get; }
+        /// <summary>The request's own pre-copy choices (algorithm, bandwidth cap, stop-and-copy), carried into the plan.</summary>
+        public MoveOptions Options { get; set; } = MoveOptions.None;
         public string Description => Endpoint.Name + "/" + Cluster.Name;
     }
 }

@@ -56,7 +56,7 @@ namespace HybridCmdlets.Engine.Persistence
             VGpuProfile, FaultToleranceEnabled, Snapshots,
         }
 
-        private enum WorkloadField { DirtyRateMBps, WritableWorkingSetMB, TouchedMemoryPercent, DiskWriteRateMBps, IsEstimated }
+        private enum WorkloadField { DirtyRateMBps, HotSetMB, WritableWorkingSetMB, TouchedMemoryPercent, DiskWriteRateMBps, IsEstimated }
 
         private enum DiskField { Name, CapacityGB, UsedGB, Datastore, StorageFormat, DiskType, Sharing }
 
@@ -336,6 +336,7 @@ namespace HybridCmdlets.Engine.Persistence
                     switch ((WorkloadField)field)
                     {
                         case WorkloadField.DirtyRateMBps: w.DirtyRateMBps = ReadDouble(); break;
+                        case WorkloadField.HotSetMB: w.HotSetMB = ReadDouble(); break;
                         case WorkloadField.WritableWorkingSetMB: w.WritableWorkingSetMB = ReadDouble(); break;
                         case WorkloadField.TouchedMemoryPercent: w.TouchedMemoryPercent = ReadDouble(); break;
                         case WorkloadField.DiskWriteRateMBps: w.DiskWriteRateMBps = ReadDouble(); break;

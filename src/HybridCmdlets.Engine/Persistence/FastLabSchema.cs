@@ -66,6 +66,7 @@ namespace HybridCmdlets.Engine.Persistence
             (typeof(WorkloadProfile), new[]
             {
                 (nameof(WorkloadProfile.DirtyRateMBps), typeof(double)),
+                (nameof(WorkloadProfile.HotSetMB), typeof(double?)),
                 (nameof(WorkloadProfile.WritableWorkingSetMB), typeof(double)),
                 (nameof(WorkloadProfile.TouchedMemoryPercent), typeof(double)),
                 (nameof(WorkloadProfile.DiskWriteRateMBps), typeof(double)),

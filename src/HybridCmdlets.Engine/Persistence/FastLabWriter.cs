@@ -118,6 +118,7 @@ namespace HybridCmdlets.Engine.Persistence
             public static readonly Name Snapshots = Name(typeof(CloudVM), nameof(CloudVM.Snapshots));
 
             public static readonly Name DirtyRateMBps = Name(typeof(WorkloadProfile), nameof(WorkloadProfile.DirtyRateMBps));
+            public static readonly Name HotSetMB = Name(typeof(WorkloadProfile), nameof(WorkloadProfile.HotSetMB));
             public static readonly Name WritableWorkingSetMB = Name(typeof(WorkloadProfile), nameof(WorkloadProfile.WritableWorkingSetMB));
             public static readonly Name TouchedMemoryPercent = Name(typeof(WorkloadProfile), nameof(WorkloadProfile.TouchedMemoryPercent));
             public static readonly Name DiskWriteRateMBps = Name(typeof(WorkloadProfile), nameof(WorkloadProfile.DiskWriteRateMBps));
@@ -253,6 +254,8 @@ namespace HybridCmdlets.Engine.Persistence
             o.Byte((byte)'{');
             var first = true;
             o.DoubleProperty(Names.DirtyRateMBps, w.DirtyRateMBps, d, ref first);
+            // Null is left out, as Newtonsoft's NullValueHandling.Ignore leaves it.
+            if (w.HotSetMB is double hot) o.DoubleProperty(Names.HotSetMB, hot, d, ref first);
             o.DoubleProperty(Names.WritableWorkingSetMB, w.WritableWorkingSetMB, d, ref first);
             o.DoubleProperty(Names.TouchedMemoryPercent, w.TouchedMemoryPercent, d, ref first);
             o.DoubleProperty(Names.DiskWriteRateMBps, w.DiskWriteRateMBps, d, ref first);

@@ -40,6 +40,11 @@ namespace HybridCmdlets.Engine.Persistence
             if (lab.Links == null) { Problem("links", "must be a list"); return; }
             if (lab.VMs == null) { Problem("vms", "must be a list"); return; }
             if (lab.Options == null) { Problem("options", "must be an object"); return; }
+            if (lab.Options.DowntimeTargetMs is double target && (double.IsNaN(target) || target <= 0 || target > Migration.MigrationSettings.MaxDowntimeTargetMs))
+            {
+                Problem("options.downtimeTargetMs", "must be over 0 and at most " + Migration.MigrationSettings.MaxDowntimeTargetMs.ToString(CultureInfo.InvariantCulture) + ", not " + target.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (double.IsNaN(lab.Options.TimeScale) || double.IsInfinity(lab.Options.TimeScale) || lab.Options.TimeScale < 0 || lab.Options.TimeScale > Lab.LabSession.MaxTimeScale)
             {
                 Problem("options.timeScale", "must be from 0 to " + Lab.LabSession.MaxTimeScale.ToString(CultureInfo.InvariantCulture) + ", not " + lab.Options.TimeScale.ToString(CultureInfo.InvariantCulture));
@@ -211,6 +216,8 @@ namespace HybridCmdlets.Engine.Persistence
                 var w = vm.Workload;
                 if (OutOfRange(w.DirtyRateMBps, 0, 100_000)) RangeProblem(At() + ".workload.dirtyRateMBps", w.DirtyRateMBps, 0, 100_000);
                 if (OutOfRange(w.WritableWorkingSetMB, 0, vm.MemoryMB)) RangeProblem(At() + ".workload.writableWorkingSetMB", w.WritableWorkingSetMB, 0, vm.MemoryMB);
+                // The hot set lies inside the working set; absent (older files) it takes the role's default.
+                if (w.HotSetMB is double hot && OutOfRange(hot, 0, w.WritableWorkingSetMB)) RangeProblem(At() + ".workload.hotSetMB", hot, 0, w.WritableWorkingSetMB);
                 if (OutOfRange(w.TouchedMemoryPercent, 0, 100)) RangeProblem(At() + ".workload.touchedMemoryPercent", w.TouchedMemoryPercent, 0, 100);
                 if (OutOfRange(w.DiskWriteRateMBps, 0, 100_000)) RangeProblem(At() + ".workload.diskWriteRateMBps", w.DiskWriteRateMBps, 0, 100_000);
             }

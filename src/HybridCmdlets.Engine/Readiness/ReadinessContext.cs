@@ -8,8 +8,9 @@ namespace HybridCmdlets.Engine.Readiness
     /// <summary>What every rule looks at: the VM, where it is, where it would go and by which type.</summary>
     public sealed class ReadinessContext
     {
-        internal ReadinessContext(Estate estate, ResolvedDestination destination, IReadOnlyList<NicMapping> networks)
+        internal ReadinessContext(Estate estate, ResolvedDestination destination, IReadOnlyList<NicMapping> networks, MigrationSettings settings)
         {
+            Settings = settings;
             Estate = estate;
             VM = destination.VM;
             Source = destination.Source;
@@ -38,6 +39,9 @@ namespace HybridCmdlets.Engine.Readiness
         public bool CrossesEndpoints { get; }
 
         public IReadOnlyList<NicMapping> Networks { get; }
+
+        /// <summary>The pre-copy settings the move would run under: the lab's, with the request's own over them.</summary>
+        public MigrationSettings Settings { get; }
 
         /// <summary>The type the rules are asked about.</summary>
         public MigrationType Type { get; internal set; }

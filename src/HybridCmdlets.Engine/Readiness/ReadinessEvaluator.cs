@@ -19,13 +19,18 @@ namespace HybridCmdlets.Engine.Readiness
 
         /// <summary>Throws what is wrong with the request itself (unknown VM, endpoint, cluster or datastore; the VM's own place).</summary>
         public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now) =>
-            Evaluate(estate, request, algorithm, now, out _);
+            Evaluate(estate, request, MigrationSettings.For(algorithm), now, out _);
+
+        /// <summary>As the other, under the lab's pre-copy settings (LabOptions.GetMigrationSettings), the request's own choices over them.</summary>
+        public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now) =>
+            Evaluate(estate, request, settings, now, out _);
 
         /// <summary>As the public one, also giving the context it resolved, so a move can be planned from it without resolving again.</summary>
-        private static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now, out ReadinessContext context)
+        private static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now, out ReadinessContext context)
         {
             var destination = MigrationPlanner.Resolve(estate, request);
-            context = new ReadinessContext(estate, destination, NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping));
+            context = new ReadinessContext(estate, destination, NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping),
+                destination.Options.Over(settings));
             var readiness = new MigrationReadiness
             {
                 VM = destination.VM.Name,
@@ -40,7 +45,7 @@ namespace HybridCmdlets.Engine.Readiness
             Assessment? requested = null;
             foreach (var type in TypesByDisruption)
             {
-                var assessment = assessed[type] = Assess(context, type, algorithm, now);
+                var assessment = assessed[type] = Assess(context, type, settings, now);
                 if (type == request.Type) requested = assessment;
                 if (assessment.Passes && readiness.RecommendedType == null)
                 {
@@ -67,9 +72,13 @@ namespace HybridCmdlets.Engine.Readiness
         /// recommended one), with the warnings for its result. A NotReady verdict is a MigrationNotReady error that
         /// lists the failing checks, and nothing moves.
         /// </summary>
-        public static MigrationPlan PlanMove(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now, out MigrationReadiness readiness)
+        public static MigrationPlan PlanMove(Estate estate, MigrationRequest request, MigrationAlgorithm algorithm, DateTime now, out MigrationReadiness readiness) =>
+            PlanMove(estate, request, MigrationSettings.For(algorithm), now, out readiness);
+
+        /// <summary>As the other, under the lab's pre-copy settings (LabOptions.GetMigrationSettings), the request's own choices over them.</summary>
+        public static MigrationPlan PlanMove(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now, out MigrationReadiness readiness)
         {
-            readiness = Evaluate(estate, request, algorithm, now, out var context);
+            readiness = Evaluate(estate, request, settings, now, out var context);
             if (readiness.Verdict == ReadinessVerdict.NotReady)
             {
                 var failing = new List<ReadinessCheck>();
@@ -95,7 +104,7 @@ namespace HybridCmdlets.Engine.Readiness
             return plan;
         }
 
-        private static Assessment Assess(ReadinessContext context, MigrationType type, MigrationAlgorithm algorithm, DateTime now)
+        private static Assessment Assess(ReadinessContext context, MigrationType type, MigrationSettings settings, DateTime now)
         {
             context.Type = type;
             var checks = new List<ReadinessCheck>(RuleCatalog.Rules.Count + 1);
@@ -112,7 +121,7 @@ namespace HybridCmdlets.Engine.Readiness
             {
                 // Simulated only when no rule refuses: the rules say why a move cannot start; the model, how it would go.
                 var plan = MigrationPlanner.Build(context.Estate, context.Resolved, type, context.Networks);
-                prediction = MigrationBatch.Predict(plan, algorithm, now);
+                prediction = MigrationBatch.Predict(plan, settings, now);
                 checks.Add(SimulationCheck(context, prediction));
                 if (prediction.Status != MigrationStatus.Succeeded) prediction = null;
             }
@@ -132,8 +141,8 @@ namespace HybridCmdlets.Engine.Readiness
 
             return new ReadinessCheck(RuleCatalog.SimulationCheckId, CheckStatus.Fail,
                 string.Format(f, "Alone on the path as it is now, the {0} of VM '{1}' fails ({2}): {3}", context.Type, context.VM.Name, predicted.Error, predicted.ErrorMessage),
-                predicted.Error == "SwitchoverTimeout"
-                    ? "Move it when the guest writes less or over a faster path, or by Bulk."
+                predicted.Error == "SwitchoverTimeout" || predicted.Error == "MigrationNotConverging"
+                    ? "Move it when the guest writes less or over a faster path, or by Bulk" + (context.Settings.Algorithm == MigrationAlgorithm.Qemu ? "; under Qemu, turn auto-converge on (Set-HybridLabOption) or raise the downtime target." : ".")
                     : "See the message; the move would leave the VM at its source.");
         }
 

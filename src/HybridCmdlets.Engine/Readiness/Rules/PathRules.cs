@@ -40,6 +40,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (c.Link == null) return Pass("Within one site: round trips are well under a millisecond.");
             var vmc = c.Source.Provider == CloudProvider.VMC || c.Destination.Provider == CloudProvider.VMC;
             var limit = vmc ? VmcMs : LongDistanceVMotionMs;
+            if (!c.Settings.AppliesHcxPathRules)
+            {
+                return NotApplied(c, F("the {0} ms round-trip limit", limit), F("The round trip {0} <-> {1} is {2} ms.", c.Source.Name, c.Destination.Name, c.Link.RttMs));
+            }
+
             return c.Link.RttMs <= limit
                 ? Pass("The round trip {0} <-> {1} is {2} ms, within {3} ms.", c.Source.Name, c.Destination.Name, c.Link.RttMs, limit)
                 : Fail(F("The round trip {0} <-> {1} is {2} ms, over the {3} ms {4} allows for {5}.", c.Source.Name, c.Destination.Name, c.Link.RttMs, limit,
@@ -69,6 +74,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             var mbps = c.PathMbps;
             var minimum = MinimumMbps(c.Type, c.CrossesEndpoints);
             var what = c.Link != null ? "The link " + c.Link.Name : "The hosts' vMotion network";
+            if (!c.Settings.AppliesHcxPathRules)
+            {
+                return NotApplied(c, F("the {0} Mbps floor for {1} (and the 1 Gbps recommendation)", minimum, c.Type), F("{0} carries {1} Mbps.", what, mbps));
+            }
+
             if (mbps < minimum)
             {
                 return Fail(F("{0} carries {1} Mbps, under the {2} Mbps {3} needs.", what, mbps, minimum, c.Type),

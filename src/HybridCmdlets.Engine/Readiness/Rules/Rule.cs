@@ -21,6 +21,13 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
         protected ReadinessCheck NotApplicable(ReadinessContext context, string why) => Pass("Does not apply to {0}: {1}", context.Type, why);
 
+        /// <summary>
+        /// A VMware threshold that the move's algorithm does not have (Xen, QEMU): the check passes and says which rule
+        /// was not applied, why, and the value it would have judged.
+        /// </summary>
+        protected ReadinessCheck NotApplied(ReadinessContext context, string threshold, string found) =>
+            Pass("Not applied under the {0} algorithm: {1} is VMware's (HCX and vMotion); {0} has none. {2}", context.Settings.Algorithm, threshold, found);
+
         protected static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
     }
 }

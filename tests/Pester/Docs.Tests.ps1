@@ -3,7 +3,8 @@
 BeforeDiscovery {
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
     Import-Module (Join-Path $root 'tools/DocExamples.psm1') -Force
-    $documented = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md'))
+    $documented = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md')) +
+        @(Get-HelpExampleCommand -Path (Join-Path $root 'module/en-US/HybridCmdlets.dll-Help.xml'))
     $cases = @($documented | ForEach-Object { @{ Id = $_.Id; Command = $_.Command; Documented = $_.Output } })
 }
 
@@ -11,7 +12,11 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
     Import-Module (Join-Path $root 'tools/DocExamples.psm1') -Force
-    $all = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md'))
+    $readme = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md'))
+    $help = @(Get-HelpExampleCommand -Path (Join-Path $root 'module/en-US/HybridCmdlets.dll-Help.xml'))
+    # The help's example count, from the XML itself, so that a splitting mistake cannot hide examples.
+    $helpExampleCount = ([regex]::Matches((Get-Content -LiteralPath (Join-Path $root 'module/en-US/HybridCmdlets.dll-Help.xml') -Raw), '<command:example>')).Count
+    $all = $readme + $help
     $ran = @{}
     foreach ($result in Invoke-DocCommand -Command $all -ModulePath (Get-ModuleUnderTestManifestPath) -RepositoryRoot $root) {
         $ran[$result.Id] = $result
@@ -22,8 +27,10 @@ BeforeAll {
 }
 
 Describe 'The documented commands' {
-    It 'finds the README tour' {
-        $all.Count | Should -BeGreaterThan 15
+    It 'finds the README tour and every help example' {
+        $readme.Count | Should -BeGreaterThan 15
+        $help.Count | Should -Be $helpExampleCount
+        $all.Count | Should -BeGreaterOrEqual ($readme.Count + $helpExampleCount)
     }
 
     It '<Id> shows what the docs show' -TestCases $cases {

@@ -56,23 +56,37 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void At_time_scale_0_a_look_at_the_tasks_runs_every_submitted_move_to_its_end_and_they_ran_together()
+        public void At_time_scale_0_each_look_moves_the_clock_to_the_next_change_of_the_tasks_looked_at()
         {
             var estate = NewEstate();
             var wall = new FakeWall();
             var timeline = new MigrationTimeline(estate, Epoch, wall);
-            // Two separate submissions, as two commands would make them: neither advances the clock.
-            var first = timeline.Submit(ToAvs(estate, "crm-web01", MigrationType.RAV), MigrationAlgorithm.vSphere);
-            var second = timeline.Submit(ToAvs(estate, "crm-web02", MigrationType.RAV), MigrationAlgorithm.vSphere);
+            // Two separate submissions, as two commands would make them: neither advances the clock. HCX runs its
+            // vMotions one at a time, so the second waits in the queue.
+            var first = timeline.Submit(ToAvs(estate, "crm-web01", MigrationType.vMotion), MigrationAlgorithm.vSphere);
+            var second = timeline.Submit(ToAvs(estate, "crm-web02", MigrationType.vMotion), MigrationAlgorithm.vSphere);
             Assert.Equal(Epoch, timeline.VirtualNow);
+            var phase = first.Phase;
 
-            timeline.CatchUpForLook(CancellationToken.None);
+            timeline.CatchUpForLook(new[] { first, second }, CancellationToken.None);
+
+            Assert.True(timeline.VirtualNow > Epoch);
+            Assert.NotEqual(phase, first.Phase);
+            Assert.Equal(MigrationStatus.Queued, second.State);
+            Assert.Equal(TimeSpan.Zero, wall.Slept);
+
+            // A polling loop on the first task: every look shows a change, and the loop ends.
+            var looks = 0;
+            while (!first.IsFinished)
+            {
+                var before = (first.State, first.Phase);
+                timeline.CatchUpForLook(new[] { first }, CancellationToken.None);
+                Assert.NotEqual(before, (first.State, first.Phase));
+                Assert.True(++looks < 1000, "the loop does not end");
+            }
 
             Assert.Equal(MigrationStatus.Succeeded, first.State);
-            Assert.Equal(MigrationStatus.Succeeded, second.State);
-            Assert.Equal(first.Result.StartTime, second.Result.StartTime);
-            Assert.Equal(TimeSpan.Zero, wall.Slept);
-            Assert.NotNull(estate.FindVM("avs-westeurope", "crm-web02"));
+            Assert.NotNull(estate.FindVM("avs-westeurope", "crm-web01"));
         }
 
         [Fact]
@@ -84,7 +98,7 @@ namespace HybridCmdlets.Engine.Tests
             var task = timeline.Submit(ToAvs(estate, "crm-web01"), MigrationAlgorithm.vSphere);
 
             wall.UtcNow += TimeSpan.FromSeconds(2);
-            timeline.CatchUpForLook(CancellationToken.None);
+            timeline.CatchUpForLook(new[] { task }, CancellationToken.None);
 
             Assert.Equal(Epoch.AddMinutes(2), timeline.VirtualNow);
             Assert.Equal(MigrationStatus.Running, task.State);

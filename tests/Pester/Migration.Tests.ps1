@@ -232,7 +232,6 @@ Describe 'Get-CloudTask, Wait-CloudTask and Stop-CloudTask' {
 
     It 'lists tasks, filters them by status and id, and names a missing id (TaskNotFound)' {
         $tasks = @(Move-CloudVM -VM 'crm-web01', 'crm-web02' -Destination 'avs-westeurope' -RunAsync)
-        # Before any look: at time scale 0 a look at the tasks runs the moves to their end.
         $null = $tasks[0] | Stop-CloudTask -Confirm:$false
         @(Get-CloudTask).Count | Should -Be 2
         (Get-CloudTask -Id $tasks[1].Id).VM | Should -Be 'crm-web02'
@@ -286,14 +285,25 @@ Describe 'A PowerCLI-style polling loop' {
         }
         (Get-CloudTask -Id $t.Id).State | Should -Be 'Succeeded'
         (Get-CloudVM -Name crm-web01).Endpoint | Should -Be 'avs-westeurope'
-        if ($Scale -eq 0) { $looks | Should -Be 0 -Because 'at time scale 0 the first look runs the move to its end' }
+    }
+
+    It 'at time scale 0 shows the task one step further at each look, and leaves queued tasks queued' {
+        Reset-HybridLab
+        $tasks = Move-CloudVM crm-web01, crm-web02 avs-westeurope -MigrationType vMotion -RunAsync
+        $phase = $tasks[0].Phase
+        $seen = @(Get-CloudTask)
+        $seen[0].Phase | Should -Not -Be $phase
+        $seen[1].State | Should -Be 'Queued' -Because 'HCX runs one vMotion at a time'
+        $null = Get-CloudTask -Status Queued | Stop-CloudTask -Confirm:$false
+        $tasks[1].State | Should -Be 'Canceled'
+        $null = $tasks[0] | Wait-CloudTask
     }
 
     It 'at time scale 0 still runs moves submitted by separate commands together' {
         Reset-HybridLab
         $a = Move-CloudVM crm-web01 avs-westeurope -MigrationType RAV -RunAsync
         $b = Move-CloudVM crm-web02 avs-westeurope -MigrationType RAV -RunAsync
-        $null = Get-CloudTask
+        $null = $a, $b | Wait-CloudTask
         $a.StartTime | Should -Be $b.StartTime
         $b.StartTime | Should -BeLessThan $a.FinishTime
     }

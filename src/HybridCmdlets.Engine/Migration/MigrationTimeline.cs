@@ -166,27 +166,40 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>
-        /// Brings the lab to where a look at its tasks (Get-CloudTask) should find it. At a time scale, that is the
-        /// wall clock, as for any command. At time scale 0 the lab runs as fast as the machine, so no wall time is
-        /// needed for a move: every move submitted so far is run to its end first, as though the look had waited, and
-        /// a polling loop (while the task is Queued or Running, sleep) ends at its first look. Moves submitted by
-        /// separate commands still run together, since submitting does not advance the clock.
+        /// Brings the lab to where a look at some of its tasks (Get-CloudTask) should find it. At a time scale, that is
+        /// the wall clock, as for any command. At time scale 0 the lab runs as fast as the machine and no wall time
+        /// passes for it, so each look moves the clock on to the next change that the tasks looked at show (one starts,
+        /// enters its next phase or pre-copy round, or ends): a polling loop (while the task is Queued or Running,
+        /// sleep) sees its task advance at every look and ends, while moves that have not changed yet, queued ones
+        /// included, stay as they are for Stop-CloudTask. Submitting never moves the clock.
         /// </summary>
-        public void CatchUpForLook(CancellationToken cancellation)
+        public void CatchUpForLook(IReadOnlyCollection<CloudTask> lookedAt, CancellationToken cancellation)
         {
-            List<CloudTask> pending;
             lock (gate)
             {
-                if (timeScale > 0 || unfinished == 0)
+                if (timeScale > 0)
                 {
                     CatchUpLocked();
                     return;
                 }
 
-                pending = tasks.Where(t => !t.IsFinished).ToList();
-            }
+                var watched = lookedAt.Where(t => t.Timeline == this && !t.IsFinished).Select(t => (Run: t.Run, t.Run.Status, t.Run.Phase)).ToList();
+                var untilCheck = 256;
+                while (watched.Count > 0 && !watched.Any(w => w.Run.Status != w.Status || w.Run.Phase != w.Phase))
+                {
+                    if (--untilCheck == 0)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        untilCheck = 256;
+                    }
 
-            WaitFor(pending, cancellation);
+                    if (!batch.Clock.Step())
+                    {
+                        batch.RunToEnd();
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>

@@ -630,7 +630,7 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void A_network_matched_by_VLAN_or_name_warns_of_another_broadcast_domain_and_an_explicit_mapping_does_not()
+        public void A_network_matched_by_VLAN_or_name_or_mapped_by_hand_elsewhere_warns_of_another_broadcast_domain()
         {
             var lab = NewLab();
             // OVHcloud has no extension of App-VLAN120, but a port group on VLAN 120.
@@ -638,9 +638,12 @@ namespace HybridCmdlets.Engine.Tests
                 "VM 'crm-app01': 'App-VLAN120' maps to 'VLAN120' (by VLAN), not an HCX extension of it");
             // Both sites have a "VM Network"; the names match, the broadcast domains do not.
             Warns(Check(lab, "network.mapping", "fax01", "ovh-rbx/Cluster2", MigrationType.Bulk), "VM 'fax01': 'VM Network' maps to 'VM Network' (by name)");
-            // A mapping the user gave is their choice: no warning.
-            Passes(Check(lab, "network.mapping", "crm-app01", "avs-westeurope", MigrationType.vMotion, new Dictionary<string, string> { ["App-VLAN120"] = "workload-segment-01" }),
-                "'App-VLAN120' -> 'workload-segment-01'");
+            // A mapping the user gave lands in another broadcast domain all the same (the README and help promise the warning)...
+            Warns(Check(lab, "network.mapping", "crm-app01", "avs-westeurope", MigrationType.vMotion, new Dictionary<string, string> { ["App-VLAN120"] = "workload-segment-01" }),
+                "VM 'crm-app01': 'App-VLAN120' maps to 'workload-segment-01' (as mapped), not an HCX extension of it");
+            // ...unless it names the network's own HCX extension.
+            Passes(Check(lab, "network.mapping", "crm-app01", "avs-westeurope", MigrationType.vMotion, new Dictionary<string, string> { ["App-VLAN120"] = "L2E_App-VLAN120-120" }),
+                "'App-VLAN120' -> 'L2E_App-VLAN120-120'");
         }
 
         [Fact]

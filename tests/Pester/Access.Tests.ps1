@@ -296,3 +296,69 @@ Describe 'Permission errors' {
         (New-CloudVM -Name 'ops-new01' -Endpoint 'onprem-lon').Name | Should -Be 'ops-new01'
     }
 }
+
+# Once run through Connect-CloudEndpoint's and Move-CloudVM's command cores (AccessCoreTests); now as a user types them.
+Describe 'Access checks the cmdlets make' {
+    BeforeEach {
+        $null = Open-SecuredLab
+    }
+
+    AfterEach {
+        Disconnect-CloudEndpoint -Confirm:$false
+    }
+
+    It 'checks a piped connect''s password once, so one wrong password counts once towards the lockout' {
+        $wrong = New-TestCredential -UserName 'operator' -Password 'wrong-password'
+        $null = Get-CloudEndpoint 'onprem-lon', 'avs-westeurope', 'onprem-lon' | Connect-CloudEndpoint -Credential $wrong -ErrorAction SilentlyContinue -ErrorVariable connectErrors
+        $connectErrors.Count | Should -Be 1
+        $connectErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidLogin,HybridCmdlets.Commands.ConnectCloudEndpointCommand'
+        # Five failures lock a name out: after this one and three more, the right password still gets in.
+        1..3 | ForEach-Object { $null = Connect-CloudEndpoint 'onprem-lon' -Credential $wrong -ErrorAction SilentlyContinue }
+        (Connect-CloudEndpoint 'onprem-lon' -Credential $script:Operator).Name | Should -Be 'onprem-lon'
+    }
+
+    It 'refuses a user on an endpoint where it has no role and connects it where it has one' {
+        $null = Connect-CloudEndpoint 'onprem-lon' -Credential $script:Admin
+        $null = New-CloudUser -Credential (New-TestCredential -UserName 'contractor' -Password 'C0ntract-Sesame') -Confirm:$false
+        $null = New-CloudPermission -Endpoint 'avs-westeurope' -Principal 'contractor' -Role Operator -Confirm:$false
+        $connections = @(Connect-CloudEndpoint 'onprem-lon', 'avs-westeurope' -Credential (New-TestCredential -UserName 'contractor' -Password 'C0ntract-Sesame') -ErrorAction SilentlyContinue -ErrorVariable connectErrors)
+        $connectErrors.Count | Should -Be 1
+        $connectErrors[0].FullyQualifiedErrorId | Should -Be 'PermissionDenied,HybridCmdlets.Commands.ConnectCloudEndpointCommand'
+        $connections.Name | Should -Be 'avs-westeurope'
+    }
+
+    It 'lets Test-MigrationReadiness judge a move only with a connection at the destination (NotConnected)' {
+        $null = Connect-CloudEndpoint 'onprem-lon' -Credential $script:Auditor
+        $readiness = Test-MigrationReadiness 'crm-web01' -Destination 'avs-westeurope' -ErrorAction SilentlyContinue -ErrorVariable testErrors
+        $readiness | Should -BeNullOrEmpty
+        $testErrors.Count | Should -Be 1
+        $testErrors[0].FullyQualifiedErrorId | Should -Be 'NotConnected,HybridCmdlets.Commands.TestMigrationReadinessCommand'
+    }
+
+    It 'moves to an open endpoint with a connection at the source alone' {
+        $null = Connect-CloudEndpoint 'onprem-lon' -Credential $script:Operator
+        (Move-CloudVM 'crm-web01' -Destination 'gcve-europe-west2').Status | Should -Be 'Succeeded'
+    }
+
+    It 'takes the move privileges at both ends to stop a task (PermissionDenied names the task)' {
+        $null = Connect-CloudEndpoint 'onprem-lon', 'avs-westeurope' -Credential $script:Operator
+        $task = Move-CloudVM 'crm-web01' -Destination 'avs-westeurope' -RunAsync
+        $null = Connect-CloudEndpoint 'avs-westeurope' -Credential $script:Auditor
+        $task | Stop-CloudTask -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable stopErrors
+        $stopErrors.Count | Should -Be 1
+        $stopErrors[0].FullyQualifiedErrorId | Should -Be 'PermissionDenied,HybridCmdlets.Commands.StopCloudTaskCommand'
+        $stopErrors[0].TargetObject | Should -Be $task.Id
+        $task.IsFinished | Should -BeFalse
+
+        $null = Connect-CloudEndpoint 'avs-westeurope' -Credential $script:Operator
+        $task | Stop-CloudTask -Confirm:$false
+        $task.State | Should -Be 'Canceled'
+    }
+
+    It 'leaves importing an inventory to an Administrator, and changes nothing otherwise' {
+        $null = Connect-CloudEndpoint 'onprem-lon' -Credential $script:Operator
+        { Import-CloudInventory -Path (Join-Path $PSScriptRoot '../../examples/rvtools/vInfo.csv') -Endpoint 'onprem-lon' -Confirm:$false } |
+            Should -Throw -ErrorId 'PermissionDenied,HybridCmdlets.Commands.ImportCloudInventoryCommand'
+        (Get-HybridLab).IsModified | Should -BeFalse
+    }
+}

@@ -123,9 +123,9 @@ Describe 'Get-CloudVM' {
             @(Get-CloudVM -Endpoint 'avs-westeurope' -Name 'pilot-web*').Name | Should -Be @('pilot-web01', 'pilot-web02')
         }
 
-        It 'fails to bind an endpoint name that does not exist (ParameterArgumentTransformationError)' {
-            { Get-CloudVM -Endpoint 'no-such-endpoint' } |
-                Should -Throw -ErrorId 'ParameterArgumentTransformationError,HybridCmdlets.Commands.GetCloudVMCommand'
+        It 'reports an endpoint name that does not exist as EndpointNotFound, not as a binding error' {
+            { Get-CloudVM -Endpoint 'no-such-endpoint' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'EndpointNotFound,HybridCmdlets.Commands.GetCloudVMCommand'
         }
 
         # As with -Name, a wildcard that matches nothing is not an error.

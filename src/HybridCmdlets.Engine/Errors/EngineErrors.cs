@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 
 namespace HybridCmdlets.Engine.Errors
@@ -25,6 +27,20 @@ namespace HybridCmdlets.Engine.Errors
             "EndpointNotFound", ErrorKind.ObjectNotFound,
             F("Endpoint '{0}' was not found in the current lab.", name), name,
             "List the endpoints with Get-CloudEndpoint.");
+
+        public static HybridException LabOptionRequired() => new HybridException(
+            "LabOptionRequired", ErrorKind.InvalidArgument,
+            "Set-HybridLabOption was given no option to change.", null, "Give an option, for example -AutoSave $false or -TimeScale 60.");
+
+        public static HybridException LinkSettingRequired(string link) => new HybridException(
+            "LinkSettingRequired", ErrorKind.InvalidArgument,
+            F("Set-CloudLink was given nothing to change for {0}.", link), link,
+            "Give at least one of -BandwidthMbps, -RttMs or -LossPercent.");
+
+        public static HybridException EndpointPatternAmbiguous(string pattern, string endpoints) => new HybridException(
+            "EndpointAmbiguous", ErrorKind.InvalidArgument,
+            F("'{0}' matches several endpoints ({1}); this parameter takes exactly one.", pattern, endpoints), pattern,
+            "Name one endpoint; list them with Get-CloudEndpoint.");
 
         public static HybridException ClusterNotFound(string endpoint, string cluster) => new HybridException(
             "ClusterNotFound", ErrorKind.ObjectNotFound,
@@ -210,6 +226,16 @@ namespace HybridCmdlets.Engine.Errors
             "NetworkMappingInvalid", ErrorKind.InvalidArgument,
             "-NetworkMapping is not usable: " + detail, detail,
             "Give a hashtable of source network names to destination network names, for example @{ 'VM Network' = 'L2E_VM-Network' }.");
+
+        public static HybridException NetworkMappingSourceUnknown(string vm, string network, IEnumerable<string> nicNetworks) => new HybridException(
+            "NetworkMappingInvalid", ErrorKind.InvalidArgument,
+            F("-NetworkMapping maps '{0}', but no NIC of VM '{1}' is on it (its NICs are on {2}).", network, vm, string.Join(", ", nicNetworks.Select(n => "'" + n + "'"))), vm,
+            F("Map only networks VM '{0}' uses: (Get-CloudVM {0}).Networks; nothing moved.", vm));
+
+        public static HybridException NetworkMappingTargetUnknown(string vm, string destination, string network) => new HybridException(
+            "NetworkMappingInvalid", ErrorKind.InvalidArgument,
+            F("-NetworkMapping sends a NIC of VM '{0}' to '{1}', which is not a network of '{2}'.", vm, network, destination), vm,
+            F("List the networks with (Get-CloudEndpoint {0}).Networks; nothing moved.", destination));
 
         /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
         public static HybridException MigrationFailed(string vm, string errorId, string? message, string? fault = null) => new HybridException(

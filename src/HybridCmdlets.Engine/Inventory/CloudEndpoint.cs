@@ -26,6 +26,9 @@ namespace HybridCmdlets.Engine.Inventory
         public IReadOnlyList<Datastore> Datastores { get; internal set; } = Array.Empty<Datastore>();
         public IReadOnlyList<CloudNetwork> Networks { get; internal set; } = Array.Empty<CloudNetwork>();
 
+        /// <summary>Set on a stand-in for a name that matched no endpoint (see Querying.EndpointQuery.Unresolved).</summary>
+        [JsonIgnore] internal Errors.HybridException? Unresolved { get; set; }
+
         [JsonIgnore] public string ProviderName => ProviderNames.Of(Provider);
         [JsonIgnore] public int NumHosts => Clusters.Sum(c => c.NumHosts);
         [JsonIgnore] public int NumCpuCores => Clusters.Sum(c => c.NumCpuCores);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using HybridCmdlets.Engine.Access;
@@ -200,6 +201,23 @@ namespace HybridCmdlets.Engine.Lab
             var link = Estate.SetLink(source, destination, bandwidthMbps, rttMs, lossPercent);
             Timeline.LinkChanged(link);
             return link;
+        }
+
+        /// <summary>
+        /// What <see cref="SetLink"/> would change, for -WhatIf ("bandwidth 10000 -> 100 Mbps, ..."): LinkSettingRequired
+        /// when nothing is to change, EndpointNotFound or LinkNotFound when there is no such link.
+        /// </summary>
+        public string DescribeLinkChange(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent, out CloudLink link)
+        {
+            if (!bandwidthMbps.HasValue && !rttMs.HasValue && !lossPercent.HasValue) throw EngineErrors.LinkSettingRequired(source + " <-> " + destination);
+            Estate.GetEndpoint(source);
+            Estate.GetEndpoint(destination);
+            link = Estate.FindLink(source, destination) ?? throw EngineErrors.LinkNotFound(source, destination);
+            var changes = new List<string>();
+            if (bandwidthMbps.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "bandwidth {0} -> {1} Mbps", link.BandwidthMbps, bandwidthMbps));
+            if (rttMs.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "RTT {0} -> {1} ms", link.RttMs, rttMs));
+            if (lossPercent.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "loss {0} -> {1} %", link.LossPercent, lossPercent));
+            return string.Join(", ", changes);
         }
 
         /// <summary>Puts a planned move on the timeline with the lab's pre-copy settings (the plan's own over them); it runs while someone waits.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
@@ -13,7 +12,8 @@ namespace HybridCmdlets.Arguments
     /// <summary>
     /// Lets a CloudEndpoint parameter take names and wildcards too: 'avs-westeurope' or 'avs*' become the
     /// lab's endpoints. The parameter keeps its real type, so endpoint objects piped in bind by value first,
-    /// before any other parameter could take their Name.
+    /// before any other parameter could take their Name. A name that stands for no endpoint becomes a stand-in
+    /// (<see cref="EndpointQuery.Unresolved"/>) that the command reports as EndpointNotFound: binding itself never fails.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EndpointTransformationAttribute : ArgumentTransformationAttribute
@@ -49,10 +49,14 @@ namespace HybridCmdlets.Arguments
 
         private static CloudEndpoint ResolveOne(string name)
         {
-            var found = Resolve(name);
-            if (found.Count == 1) return found[0];
-            var which = found.Count == 0 ? "no endpoint" : found.Count + " endpoints (" + string.Join(", ", found.Select(e => e.Name)) + ")";
-            throw new ArgumentTransformationMetadataException("'" + name + "' matches " + which + "; this parameter takes exactly one. List the endpoints with Get-CloudEndpoint.");
+            try
+            {
+                return EndpointQuery.ResolveOne(ModuleState.Lab.Estate, name);
+            }
+            catch (HybridException error)
+            {
+                return EndpointQuery.Unresolved(error);
+            }
         }
 
         private static List<CloudEndpoint> Resolve(string name)
@@ -63,7 +67,7 @@ namespace HybridCmdlets.Arguments
             }
             catch (HybridException error)
             {
-                throw new ArgumentTransformationMetadataException(error.Message + " " + error.RecommendedAction, error);
+                return new List<CloudEndpoint> { EndpointQuery.Unresolved(error) };
             }
         }
     }

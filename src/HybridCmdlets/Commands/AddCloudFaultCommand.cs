@@ -1,7 +1,8 @@
-using System;
+using System.Globalization;
 using System.Management.Automation;
+using System;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Infrastructure;
@@ -78,7 +79,34 @@ namespace HybridCmdlets.Commands
                 RttMs = Given(nameof(RttMs)) ? RttMs : (double?)null,
                 LossPercent = Given(nameof(LossPercent)) ? LossPercent : (double?)null,
             };
-            new AddCloudFaultCore(Lab).Run(spec, ParameterSetName == AfterSet ? After : (TimeSpan?)null, this);
+            try
+            {
+                Lab.CatchUp();
+                if (ParameterSetName == AfterSet)
+                {
+                    // A delay from the lab's clock: the same as -At at that time.
+                    if (After < TimeSpan.Zero) throw EngineErrors.ValueOutOfRange("After", After, "0 or more");
+                    spec.At = Lab.Timeline.VirtualNow + After;
+                }
+
+                var action = string.Format(CultureInfo.InvariantCulture, "Add fault {0}{1}", spec.Kind,
+                    spec.Duration is TimeSpan duration ? " for " + duration.ToString("c", CultureInfo.InvariantCulture) : "");
+                if (!ShouldProcess(Describe(spec), action)) return;
+                WriteObject(Lab.Timeline.AddFault(spec));
+            }
+            catch (HybridException error)
+            {
+                // A wrong fault is an error, and nothing is scheduled.
+                WriteError(error);
+            }
+        }
+
+        private static string Describe(FaultSpec spec)
+        {
+            var target = spec.Target ?? "what the migration uses";
+            if (spec.At is DateTime at) return string.Format(CultureInfo.InvariantCulture, "{0}, at {1:yyyy-MM-dd HH:mm:ss}", target, at.ToUniversalTime());
+            if (spec.VM != null) return string.Format(CultureInfo.InvariantCulture, "{0}, when {1} enters {2}", target, spec.VM, spec.Phase);
+            return string.Format(CultureInfo.InvariantCulture, "{0}, at random ({1} per hour, seed {2})", target, spec.RatePerHour, spec.Seed);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Infrastructure;
 
@@ -19,6 +19,23 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new ClearCloudFaultCore(Lab).Run(Id, PassThru, this);
+        /// <summary>Clears each matching fault: what it holds broken recovers now, and it never fires again.</summary>
+        protected override void Process()
+        {
+            try
+            {
+                Lab.CatchUp();
+                foreach (var fault in GetCloudFaultCommand.Select(Id, WriteError))
+                {
+                    if (fault.State == FaultState.Cleared || !ShouldProcess(fault.Id + " (" + fault.Kind + ", " + fault.Target + ")", "Clear fault")) continue;
+                    Lab.Timeline.ClearFault(fault);
+                    if (PassThru) WriteObject(fault);
+                }
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
+using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -22,6 +24,28 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new DisconnectCloudEndpointCore(Lab).Run(Name, PassThru, this);
+        /// <summary>
+        /// Ends this session's connections to the endpoints the names match (all of them when no name is given). An exact
+        /// name that names no endpoint is EndpointNotFound; one that is not connected is left as it is, so that cleanup
+        /// code may disconnect whatever it may have connected.
+        /// </summary>
+        protected override void Process()
+        {
+            var patterns = (Name ?? new[] { "*" }).Where(n => n != null).Select(NamePattern.Parse).ToArray();
+            foreach (var missing in ExactNames.Misses(patterns, Lab.Estate.Endpoints.Select(e => e.Name).ToList())) WriteError(EngineErrors.EndpointNotFound(missing));
+            var connections = Lab.Access.Connections;
+            foreach (var exact in patterns.Where(p => !p.HasWildcard && !connections.Any(c => p.IsMatch(c.Name))))
+            {
+                if (Lab.Estate.FindEndpoint(exact.ToString()) != null) WriteVerbose("Not connected to endpoint '" + exact + "': nothing to disconnect.");
+            }
+
+            foreach (var connection in connections.Where(c => patterns.Any(p => p.IsMatch(c.Name))))
+            {
+                if (!ShouldProcess("endpoint '" + connection.Name + "' (connected as '" + connection.User + "')", "Disconnect")) continue;
+                Lab.Access.Disconnect(connection.Name);
+                WriteVerbose("Disconnected from endpoint '" + connection.Name + "'.");
+                if (PassThru) WriteObject(connection);
+            }
+        }
     }
 }

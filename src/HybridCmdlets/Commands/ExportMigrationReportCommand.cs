@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Reports;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -13,7 +15,7 @@ namespace HybridCmdlets.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportMigrationReportCommand : HybridCmdlet
     {
-        private readonly ExportMigrationReportCore core = new ExportMigrationReportCore();
+        private readonly ReportInput input = new ReportInput();
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -41,16 +43,28 @@ namespace HybridCmdlets.Commands
         {
             if (InputObject == null) return;
             // A custom object (an Import-Csv row, a deserialized result) is named by its properties, which only its PSObject shows.
-            foreach (var item in InputObject) core.Add(item?.BaseObject is PSCustomObject ? item : item?.BaseObject, this);
+            foreach (var item in InputObject)
+            {
+                try
+                {
+                    input.Add(item?.BaseObject is PSCustomObject ? item : item?.BaseObject);
+                }
+                catch (HybridException error)
+                {
+                    WriteError(error);
+                }
+            }
         }
 
-        protected override void End() => core.Write(new ExportMigrationReportParameters
+        /// <summary>Writes the report once all input has come, or says there was nothing to report (terminating).</summary>
+        protected override void End()
         {
-            Path = ResolvePath(Path),
-            Title = Title,
-            NoClobber = NoClobber,
-            Force = Force,
-            PassThru = PassThru,
-        }, this);
+            var path = ResolvePath(Path);
+            if (!ShouldProcess(path, input.Describe(path))) return;
+            var file = ReportFile.Write(input.ToReport(Title), path, NoClobber, Force);
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote {0} ({1:N0} bytes): {2} migrations, {3} readiness results.",
+                file.FullName, file.Length, input.Migrations, input.ReadinessResults));
+            if (PassThru) WriteObject(file);
+        }
     }
 }

@@ -1,7 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -14,7 +17,8 @@ namespace HybridCmdlets.Commands
         public const string NameSet = "Name";
         public const string VMSet = "VM";
 
-        private GetCloudEndpointCore? core;
+        /// <summary>The endpoints of piped VMs are written once per invocation.</summary>
+        private readonly HashSet<string> written = new HashSet<string>(Names.Comparer);
 
         [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -33,9 +37,39 @@ namespace HybridCmdlets.Commands
 
         protected override void Process()
         {
-            core ??= new GetCloudEndpointCore(Lab);
-            if (ParameterSetName == VMSet) core.ForVMs(VM!, this);
-            else core.Run(Name, Provider, this);
+            if (ParameterSetName == VMSet) ForVMs();
+            else ByName();
+        }
+
+        /// <summary>The endpoints the VMs live on now (a VM may have moved since it was read), each once.</summary>
+        private void ForVMs()
+        {
+            foreach (var vm in VM!)
+            {
+                if (vm == null) continue;
+                var current = Lab.Estate.FindVMById(vm.Id);
+                if (current == null)
+                {
+                    WriteError(EngineErrors.VMNotFound(vm.Name));
+                    continue;
+                }
+
+                var endpoint = Lab.Estate.FindEndpoint(current.Endpoint);
+                if (endpoint != null && written.Add(endpoint.Name)) WriteObject(endpoint);
+            }
+        }
+
+        /// <summary>The endpoints whose names match and whose provider is one given; an exact name that matches none is EndpointNotFound.</summary>
+        private void ByName()
+        {
+            var patterns = (Name ?? new[] { "*" }).Select(NamePattern.Parse).ToArray();
+            var listed = Lab.Estate.Endpoints.Where(e => Provider == null || Provider.Length == 0 || Provider.Contains(e.Provider)).ToList();
+            foreach (var endpoint in listed)
+            {
+                if (patterns.Any(p => p.IsMatch(endpoint.Name))) WriteObject(endpoint);
+            }
+
+            foreach (var missing in ExactNames.Misses(patterns, listed.Select(e => e.Name).ToList())) WriteError(EngineErrors.EndpointNotFound(missing));
         }
     }
 }

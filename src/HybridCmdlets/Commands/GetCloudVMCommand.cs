@@ -1,7 +1,10 @@
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using System.Linq;
+using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Infrastructure;
 
@@ -55,11 +58,44 @@ namespace HybridCmdlets.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
+        /// <summary>
+        /// Writes each matching VM as it is found. An exact name that matches nothing is a VMNotFound error, and an
+        /// endpoint name that matches none an EndpointNotFound error; a wildcard that matches nothing is silent, as with
+        /// PowerCLI's Get-VM. Only the VMs this session may see are searched (<see cref="VisibleVMs"/>).
+        /// </summary>
         protected override void Process()
         {
-            var core = new GetCloudVMCore(Lab);
-            if (ParameterSetName == IdSet) core.ById(Id!, this);
-            else core.ByFilter(Name, Endpoint, Cluster, PowerState, Tag, this);
+            if (ParameterSetName == IdSet)
+            {
+                ById();
+                return;
+            }
+
+            var endpoints = Endpoint == null ? null : KnownEndpoints(Endpoint).Select(e => e.Name).ToList();
+            var scope = VisibleVMs.Scope(Lab, endpoints);
+            foreach (var error in scope.Errors) WriteError(error);
+            if (scope.Note != null) WriteVerbose(scope.Note);
+            if (!scope.MaySearch) return;
+
+            var query = new VMQuery(names: Name?.Where(n => n != null), endpoints: endpoints, clusters: Cluster, powerStates: PowerState, tags: Tag);
+            foreach (var vm in query.Run(VisibleVMs.Of(Lab, Lab.Estate.VMs)))
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                WriteObject(vm);
+            }
+
+            foreach (var name in query.UnmatchedNames) WriteError(VisibleVMs.Missing(Lab, name));
+        }
+
+        private void ById()
+        {
+            foreach (var id in Id!)
+            {
+                var vm = id == null ? null : Lab.Estate.FindVMById(id);
+                if (vm == null) WriteError(EngineErrors.VMIdNotFound(id ?? ""));
+                else if (VisibleVMs.Hidden(Lab, vm) is HybridException hidden) WriteError(hidden);
+                else WriteObject(vm);
+            }
         }
     }
 }

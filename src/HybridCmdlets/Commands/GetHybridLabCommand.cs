@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Infrastructure;
 
@@ -10,6 +9,6 @@ namespace HybridCmdlets.Commands
     [OutputType(typeof(HybridLab))]
     public sealed class GetHybridLabCommand : HybridCmdlet
     {
-        protected override void Process() => new GetHybridLabCore(Lab).Run(this);
+        protected override void Process() => WriteObject(Lab.Describe());
     }
 }

@@ -1,8 +1,10 @@
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Import;
 using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -39,14 +41,28 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new ImportCloudInventoryCore(Lab).Run(new ImportCloudInventoryParameters
+        /// <summary>
+        /// Imports at once (<see cref="LabImport"/>). An unknown endpoint, a file that cannot be used, or any invalid row
+        /// without -SkipInvalidRows is terminating and changes nothing; with it, each invalid row is a non-terminating error.
+        /// </summary>
+        protected override void Process()
         {
-            Path = ResolvePath(Path),
-            NetworkPath = NetworkPath == null ? null : ResolvePath(NetworkPath),
-            DiskPath = DiskPath == null ? null : ResolvePath(DiskPath),
-            Endpoint = Endpoint?.Name,
-            SkipInvalidRows = SkipInvalidRows,
-            PassThru = PassThru,
-        }, this);
+            // Nothing can be imported into an endpoint that is not there.
+            if (Endpoint != null && EndpointQuery.Unknown(Endpoint) is HybridException unknown) throw unknown;
+            var outcome = LabImport.Run(Lab, new LabImportRequest
+            {
+                Path = ResolvePath(Path),
+                NetworkPath = NetworkPath == null ? null : ResolvePath(NetworkPath),
+                DiskPath = DiskPath == null ? null : ResolvePath(DiskPath),
+                Endpoint = Endpoint?.Name,
+                SkipInvalidRows = SkipInvalidRows,
+            }, ShouldProcess, Cancellation);
+            foreach (var problem in outcome.Problems) WriteError(problem);
+            if (outcome.NothingImported != null) WriteWarning(outcome.NothingImported);
+            if (outcome.VMs.Count > 0) RecordChange();
+            if (outcome.Summary != null) WriteVerbose(outcome.Summary);
+            if (!PassThru) return;
+            foreach (var vm in outcome.VMs) WriteObject(vm);
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Infrastructure;
 
@@ -31,6 +31,48 @@ namespace HybridCmdlets.Commands
         [Parameter(Mandatory = true, Position = 2)]
         public AccessRole Role { get; set; }
 
-        protected override void Process() => new NewCloudPermissionCore(Lab).Run(Endpoint, Principal, Role, this);
+        /// <summary>
+        /// Grants the role to the user on each endpoint, or changes the role the user has there. An endpoint that gets
+        /// its first role is secured from then on, which a warning says, since its VMs then need a connection. An
+        /// endpoint name that names none is EndpointNotFound for that name; the others are granted.
+        /// </summary>
+        protected override void Process()
+        {
+            var endpoints = KnownEndpoints(Endpoint);
+            if (!Lab.Access.HasUser(Principal))
+            {
+                WriteError(EngineErrors.UserNotFound(Principal));
+                return;
+            }
+
+            foreach (var endpoint in endpoints)
+            {
+                var current = Lab.Access.RoleOf(Principal, endpoint.Name);
+                var action = current == null
+                    ? "Grant the role " + Role + " to user '" + Principal + "'"
+                    : "Change the role of user '" + Principal + "' from " + current + " to " + Role;
+                if (!ShouldProcess("endpoint '" + endpoint.Name + "'", action)) continue;
+                var wasSecured = Lab.Access.IsSecured(endpoint.Name);
+                CloudPermission permission;
+                try
+                {
+                    permission = Lab.Access.Grant(Principal, endpoint.Name, Role);
+                }
+                catch (HybridException error)
+                {
+                    WriteError(error);
+                    continue;
+                }
+
+                if (!wasSecured)
+                {
+                    WriteWarning("Endpoint '" + endpoint.Name + "' declares users from now on: its VMs are seen and changed only through a connection (Connect-CloudEndpoint -Name "
+                        + endpoint.Name + " -Credential (Get-Credential)).");
+                }
+
+                if (current != Role) RecordChange();
+                WriteObject(permission);
+            }
+        }
     }
 }

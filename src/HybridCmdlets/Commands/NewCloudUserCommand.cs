@@ -1,6 +1,7 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using System.Security;
 using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -19,6 +20,27 @@ namespace HybridCmdlets.Commands
         [ValidateNotNull]
         public PSCredential Credential { get; set; } = PSCredential.Empty;
 
-        protected override void Process() => new NewCloudUserCore(Lab).Run(Credential.UserName ?? "", Credential.Password, this);
+        /// <summary>
+        /// Declares the user with a salted PBKDF2 hash of the password; the password itself goes no further than the
+        /// hashing. The user holds no role until New-CloudPermission grants one.
+        /// </summary>
+        protected override void Process()
+        {
+            var name = Credential.UserName ?? "";
+            if (!ShouldProcess("user '" + name + "'", "Declare in lab '" + Lab.Describe().Name + "', with a salted hash of the password")) return;
+            CloudUser user;
+            try
+            {
+                user = Lab.Access.AddUser(name, Credential.Password ?? new SecureString());
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+                return;
+            }
+
+            RecordChange();
+            WriteObject(user);
+        }
     }
 }

@@ -1,9 +1,12 @@
-using System;
+using System.Globalization;
 using System.Management.Automation;
+using System;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Querying;
 using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
@@ -97,8 +100,18 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PowerOn { get; set; }
 
+        /// <summary>
+        /// Creates the VM and writes it. A VM that cannot be made (an unknown endpoint included) is an error for that
+        /// item alone, so that one bad row of a CSV file does not stop the rows after it.
+        /// </summary>
         protected override void Process()
         {
+            if (EndpointQuery.Unknown(Endpoint!) is HybridException unknown)
+            {
+                WriteError(unknown);
+                return;
+            }
+
             double? Given(string parameter, double value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (double?)null;
             var spec = new NewVMSpec
             {
@@ -123,7 +136,24 @@ namespace HybridCmdlets.Commands
                 TouchedMemoryPercent = Given(nameof(TouchedMemoryPercent), TouchedMemoryPercent),
                 DiskWriteRateMBps = Given(nameof(DiskWriteRateMBps), DiskWriteRateMBps),
             };
-            new NewCloudVMCore(Lab).Run(spec, this);
+            if (!Allowed(AccessDemand.CreateVM(spec.Endpoint, spec.Name))) return;
+            var target = string.Format(CultureInfo.InvariantCulture, "VM '{0}' on endpoint '{1}'{2}", spec.Name, spec.Endpoint,
+                spec.Cluster == null ? "" : ", cluster '" + spec.Cluster + "'");
+            var size = string.Format(CultureInfo.InvariantCulture, "Create ({0} vCPU, {1:0.##} GB memory)", spec.NumCpu, spec.MemoryMB / 1024.0);
+            if (!ShouldProcess(target, size)) return;
+            CloudVM vm;
+            try
+            {
+                vm = Lab.Estate.AddVM(spec);
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+                return;
+            }
+
+            RecordChange();
+            WriteObject(vm);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Infrastructure;
 
@@ -21,11 +20,32 @@ namespace HybridCmdlets.Commands
         [Parameter(ParameterSetName = DefaultSet, Mandatory = true)]
         public SwitchParameter Default { get; set; }
 
+        /// <summary>Any problem with the file is terminating and leaves the current lab in place.</summary>
         protected override void Process()
         {
-            var core = new OpenHybridLabCore(Lab);
-            if (ParameterSetName == DefaultSet) core.Default(this);
-            else core.FromFile(ResolvePath(Path), this);
+            var current = Lab.Describe();
+            HybridLab opened;
+            if (ParameterSetName == DefaultSet)
+            {
+                if (!ShouldProcess("embedded default lab", "Open, replacing the current lab '" + current.Name + "'")) return;
+                opened = Lab.ResetToDefault();
+            }
+            else
+            {
+                var path = ResolvePath(Path);
+                if (!ShouldProcess(path, "Open lab file, replacing the current lab '" + current.Name + "'")) return;
+                opened = Lab.Open(path);
+            }
+
+            // Said once the new lab is in place: a failed open discards nothing.
+            if (current.IsModified)
+            {
+                WriteWarning(current.Path == null
+                    ? "The lab '" + current.Name + "' had changes that were never saved; they are discarded. Use Save-HybridLab -Path to keep a lab."
+                    : "The lab '" + current.Name + "' had changes not saved to " + current.Path + " (AutoSave was off); they are discarded.");
+            }
+
+            WriteObject(opened);
         }
     }
 }

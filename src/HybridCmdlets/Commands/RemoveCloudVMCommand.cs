@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Infrastructure;
 
@@ -23,6 +24,27 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new RemoveCloudVMCore(Lab).Run(VM, PassThru, this);
+        protected override void Process()
+        {
+            foreach (var vm in ResolveVMs(VM))
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                if (!Allowed(AccessDemand.RemoveVM(vm))) continue;
+                if (!ShouldProcess("VM '" + vm.Name + "' on endpoint '" + vm.Endpoint + "'", "Remove")) continue;
+                try
+                {
+                    Lab.Estate.RemoveVM(vm.Id);
+                }
+                catch (HybridException error)
+                {
+                    WriteError(error);
+                    continue;
+                }
+
+                WriteVerbose("Removed VM '" + vm.Name + "' (" + vm.Id + ") from " + vm.Endpoint + "; its disk space is free again.");
+                RecordChange();
+                if (PassThru) WriteObject(vm);
+            }
+        }
     }
 }

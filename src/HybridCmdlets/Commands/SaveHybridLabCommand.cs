@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Infrastructure;
 
@@ -17,6 +17,13 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new SaveHybridLabCore(Lab).Run(Path == null ? null : ResolvePath(Path), PassThru, this);
+        /// <summary>Saves to -Path, or to the lab's own file when none is given.</summary>
+        protected override void Process()
+        {
+            var target = (Path == null ? null : ResolvePath(Path)) ?? Lab.Path ?? throw EngineErrors.LabPathRequired();
+            if (!ShouldProcess(target, "Save lab '" + Lab.Describe().Name + "'")) return;
+            var saved = Lab.Save(target);
+            if (PassThru) WriteObject(saved);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Infrastructure;
 
@@ -39,8 +39,22 @@ namespace HybridCmdlets.Commands
         protected override void Process()
         {
             double? Given(string parameter, double value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (double?)null;
-            new SetCloudLinkCore(Lab).Run(Source, Destination, Given(nameof(BandwidthMbps), BandwidthMbps), Given(nameof(RttMs), RttMs),
-                Given(nameof(LossPercent), LossPercent), PassThru, this);
+            var bandwidthMbps = Given(nameof(BandwidthMbps), BandwidthMbps);
+            var rttMs = Given(nameof(RttMs), RttMs);
+            var lossPercent = Given(nameof(LossPercent), LossPercent);
+            // Any problem is an error for that link alone: links may come from the pipeline.
+            try
+            {
+                var changes = Lab.DescribeLinkChange(Source, Destination, bandwidthMbps, rttMs, lossPercent, out var link);
+                if (!ShouldProcess("link " + link.Name, "Set " + changes)) return;
+                var updated = Lab.SetLink(Source, Destination, bandwidthMbps, rttMs, lossPercent);
+                RecordChange();
+                if (PassThru) WriteObject(updated);
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+            }
         }
     }
 }

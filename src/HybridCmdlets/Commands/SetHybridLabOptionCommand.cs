@@ -1,5 +1,7 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
 using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Infrastructure;
@@ -27,12 +29,22 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new SetHybridLabOptionCore(Lab).Run(
-            Bound(nameof(AutoSave)) ? AutoSave : (bool?)null,
-            Bound(nameof(TimeScale)) ? TimeScale : (double?)null,
-            Bound(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null,
-            PassThru,
-            this);
+        protected override void Process()
+        {
+            var changes = new List<string>();
+            if (Bound(nameof(AutoSave))) changes.Add("AutoSave to " + AutoSave);
+            if (Bound(nameof(TimeScale))) changes.Add("TimeScale to " + TimeScale.ToString(CultureInfo.InvariantCulture));
+            if (Bound(nameof(MigrationAlgorithm))) changes.Add("MigrationAlgorithm to " + MigrationAlgorithm);
+            if (changes.Count == 0) throw EngineErrors.LabOptionRequired();
+
+            if (!ShouldProcess("lab '" + Lab.Describe().Name + "'", "Set " + string.Join(", ", changes))) return;
+            Lab.SetOptions(
+                Bound(nameof(AutoSave)) ? AutoSave : (bool?)null,
+                Bound(nameof(TimeScale)) ? TimeScale : (double?)null,
+                Bound(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null);
+            RecordChange();
+            if (PassThru) WriteObject(Lab.Describe());
+        }
 
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Access;
+using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Infrastructure;
 
@@ -18,6 +19,30 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void Process() => new StopCloudTaskCore(Lab).Run(Task, PassThru, this);
+        /// <summary>
+        /// Cancels each queued or running task: its VM stays at (or goes back to running at) its source, as a
+        /// canceled vMotion does. A task that has already ended is a TaskNotRunning error for that task.
+        /// </summary>
+        protected override void Process()
+        {
+            Lab.CatchUp();
+            foreach (var task in Task)
+            {
+                if (task == null) continue;
+                if (task.IsFinished)
+                {
+                    WriteError(EngineErrors.TaskNotRunning(task.Id, task.State.ToString()));
+                    continue;
+                }
+
+                if (!Allowed(AccessDemand.StopTask(task))) continue;
+                if (!ShouldProcess(task.Id + " (" + task.Description + ", " + task.Phase + ")", "Stop")) continue;
+                Lab.Timeline.Cancel(task);
+                WriteVerbose("Stopped " + task.Id + ": VM '" + task.VM + "' is at its source, " + task.Source + ".");
+                if (PassThru) WriteObject(task);
+            }
+
+            RecordMoves();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using HybridCmdlets.Cores;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Engine.Readiness;
 using HybridCmdlets.Infrastructure;
 
@@ -10,12 +11,35 @@ namespace HybridCmdlets.Commands
     [OutputType(typeof(MigrationReadiness))]
     public sealed class TestMigrationReadinessCommand : MigrationRequestCmdlet
     {
-        protected override void Process() => new TestMigrationReadinessCore(Lab).Run(new MigrationRequestParameters
+        /// <summary>
+        /// Runs the rule catalog Move-CloudVM runs, for each VM, and writes its MigrationReadiness; changes nothing.
+        /// What is wrong with the request itself (an unknown VM or destination) is an error for that VM.
+        /// </summary>
+        protected override void Process()
         {
-            VM = VM,
-            Destination = Destination,
-            MigrationType = MigrationType,
-            NetworkMapping = NetworkMapping,
-        }, this);
+            MoveTarget target;
+            try
+            {
+                target = MoveTarget.Parse(Destination, NetworkMapping, MigrationType);
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+                return;
+            }
+
+            foreach (var vm in ResolveVMs(VM))
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                try
+                {
+                    WriteObject(LabMoves.Test(Lab, vm, target));
+                }
+                catch (HybridException error)
+                {
+                    WriteError(error);
+                }
+            }
+        }
     }
 }

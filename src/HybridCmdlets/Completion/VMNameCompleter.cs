@@ -15,7 +15,7 @@ namespace HybridCmdlets.Completion
         {
             var endpoints = EndpointNameCompleter.BoundEndpoints(fakeBoundParameters);
             var lab = ModuleState.Lab;
-            var vms = Cores.VisibleVMs.Of(lab, lab.Estate.VMs).Where(v => endpoints == null || endpoints.Contains(v.Endpoint)).Select(v => v.Name);
+            var vms = Engine.Access.VisibleVMs.Of(lab, lab.Estate.VMs).Where(v => endpoints == null || endpoints.Contains(v.Endpoint)).Select(v => v.Name);
             return EndpointNameCompleter.Results(vms, wordToComplete, "VM");
         }
     }

@@ -1,15 +1,21 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using HybridCmdlets.Arguments;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Engine.Migration;
+using HybridCmdlets.Engine.Querying;
 
 namespace HybridCmdlets.Infrastructure
 {
     /// <summary>
-    /// Base of every cmdlet in the module: it is the <see cref="ICommandOutput"/> its command core writes to,
-    /// turns an engine error that escapes a core into a terminating error record, and cancels on Ctrl+C.
+    /// Base of every cmdlet in the module: turns an engine error that escapes a cmdlet's work into a terminating error
+    /// record, engine errors, progress and migration results into pipeline output, and cancels on Ctrl+C.
     /// </summary>
-    public abstract class HybridCmdlet : PSCmdlet, ICommandOutput
+    public abstract class HybridCmdlet : PSCmdlet
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
@@ -24,7 +30,7 @@ namespace HybridCmdlets.Infrastructure
         protected override void BeginProcessing() => Guarded(() =>
         {
             Lab.CatchUp();
-            Cores.LabChanges.RecordMoves(Lab, this);
+            RecordMoves();
         });
 
         protected sealed override void ProcessRecord() => Guarded(Process);
@@ -60,27 +66,108 @@ namespace HybridCmdlets.Infrastructure
         /// <summary>A path as the user typed it, resolved against the current PowerShell location, not the process's.</summary>
         protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
-        void ICommandOutput.WriteObject(object item) => WriteObject(item);
+        /// <summary>A non-terminating error: this item failed, the command goes on with the next.</summary>
+        protected void WriteError(HybridException error) => WriteError(ErrorRecords.From(error));
 
-        void ICommandOutput.WriteError(HybridException error) => WriteError(ErrorRecords.From(error));
-
-        void ICommandOutput.WriteWarning(string text) => WriteWarning(text);
-
-        void ICommandOutput.WriteVerbose(string text) => WriteVerbose(text);
-
-        void ICommandOutput.WriteProgress(ProgressUpdate update)
+        protected void WriteProgress(ProgressUpdate update)
         {
-            var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+            WriteProgress(new ProgressRecord(update.ActivityId, update.Activity, update.Status)
             {
                 ParentActivityId = update.ParentActivityId,
                 CurrentOperation = update.CurrentOperation,
                 PercentComplete = update.PercentComplete,
                 SecondsRemaining = update.SecondsRemaining,
                 RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
-            WriteProgress(record);
+            });
         }
 
-        bool ICommandOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
+        /// <summary>
+        /// True when the session's connections allow the operation on this item; else the NotConnected or
+        /// PermissionDenied error is written for the item, and the cmdlet goes on with the next.
+        /// </summary>
+        protected bool Allowed(AccessDemand demand)
+        {
+            try
+            {
+                Lab.Access.Demand(demand);
+                return true;
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+                return false;
+            }
+        }
+
+        /// <summary>The lab's current VMs that -VM arguments stand for; each miss is an error for that argument.</summary>
+        protected IEnumerable<CloudVM> ResolveVMs(IEnumerable<VMIdParameter> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument == null) continue;
+                foreach (var vm in VisibleVMs.Resolve(Lab, argument.VM, argument.Name, WriteError)) yield return vm;
+            }
+        }
+
+        /// <summary>
+        /// The endpoints given to a CloudEndpoint parameter that the lab has: each name that stood for none (see
+        /// <see cref="EndpointTransformationAttribute"/>) is a non-terminating EndpointNotFound error, and left out.
+        /// </summary>
+        protected List<CloudEndpoint> KnownEndpoints(IEnumerable<CloudEndpoint> endpoints)
+        {
+            var known = new List<CloudEndpoint>();
+            foreach (var endpoint in endpoints)
+            {
+                if (endpoint == null) continue;
+                if (EndpointQuery.Unknown(endpoint) is HybridException unknown) WriteError(unknown);
+                else known.Add(endpoint);
+            }
+
+            return known;
+        }
+
+        /// <summary>
+        /// Records a change that has happened. If the auto-save that follows fails, the change stands in memory
+        /// and the user is told, as an error, that the file is behind.
+        /// </summary>
+        protected void RecordChange()
+        {
+            try
+            {
+                Lab.RecordChange();
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+            }
+        }
+
+        /// <summary>Records the moves that succeeded since last time as one change, as <see cref="RecordChange"/> does.</summary>
+        protected void RecordMoves()
+        {
+            try
+            {
+                Lab.RecordMoves();
+            }
+            catch (HybridException error)
+            {
+                WriteError(error);
+            }
+        }
+
+        /// <summary>
+        /// A migration task's result as a runbook can act on it: the faults it rode out as warnings (so that
+        /// -WarningVariable catches them), the result, then for a failed move an error with the failure's id, for a
+        /// canceled one a warning. The result comes first: with -ErrorAction Stop the error stops the pipeline, and the
+        /// runbook still holds the failed move's result.
+        /// </summary>
+        protected void WriteMigrationResult(CloudTask task)
+        {
+            var result = task.Result;
+            foreach (var fault in MigrationWatch.RiddenOutFaults(result)) WriteWarning("VM '" + result.VM + "': " + fault);
+            WriteObject(result);
+            if (result.Status == MigrationStatus.Failed) WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage, result.Fault));
+            if (result.Status == MigrationStatus.Canceled) WriteWarning("VM '" + result.VM + "': " + result.ErrorMessage);
+        }
     }
 }

@@ -22,8 +22,9 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                     F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}, or extend it with HCX Network Extension.", unmapped.SourceNetwork, c.Destination.Name));
             }
 
-            // An explicit mapping is the user's choice; an extension, or another extension of the same segment, keeps the broadcast domain.
-            var elsewhere = c.CrossesEndpoints ? c.Networks.FirstOrDefault(n => n.How != MappingKind.Extension && n.How != MappingKind.Explicit && !SameSegment(n)) : null;
+            // Only an extension, or another extension of the same segment, keeps the broadcast domain; a mapping the user
+            // chose is no exception, since the guest loses its addresses all the same.
+            var elsewhere = c.CrossesEndpoints ? c.Networks.FirstOrDefault(n => n.How != MappingKind.Extension && !Extends(n, c.Source) && !SameSegment(n)) : null;
             if (elsewhere != null)
             {
                 return Warn(F("VM '{0}': '{1}' maps to '{2}' ({3}), not an HCX extension of it: the VM lands in another broadcast domain.", c.VM.Name, elsewhere.SourceNetwork, elsewhere.Target!.Name, Describe(elsewhere.How)),
@@ -42,6 +43,10 @@ namespace HybridCmdlets.Engine.Readiness.Rules
 
             public override string ToString() => string.Join(", ", networks.Select(n => "'" + n.SourceNetwork + "' -> '" + n.Target!.Name + "'"));
         }
+
+        /// <summary>A network mapped by hand onto the HCX extension of its own network.</summary>
+        private static bool Extends(NicMapping n, CloudEndpoint source) =>
+            n.Target?.ExtendedFrom != null && Names.Equal(n.Target.ExtendedFrom, source.Name + "/" + n.SourceNetwork);
 
         private static bool SameSegment(NicMapping n) =>
             n.Source?.ExtendedFrom != null && Names.Equal(n.Source.ExtendedFrom, n.Target?.ExtendedFrom);

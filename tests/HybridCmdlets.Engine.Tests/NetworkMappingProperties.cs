@@ -6,13 +6,12 @@ using System.Globalization;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using HybridCmdlets.Arguments;
-using HybridCmdlets.Cores;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Lab;
+using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Testing;
 
-namespace HybridCmdlets.Tests
+namespace HybridCmdlets.Engine.Tests
 {
     /// <summary>
     /// Property-based tests of -NetworkMapping (issue 5): any hashtable a user could write, with keys and values of
@@ -82,6 +81,10 @@ namespace HybridCmdlets.Tests
             return table;
         }
 
+        private static readonly string[] VMNetworks = Reference.Estate.FindVM("onprem-lon", VMName)!.Networks.ToArray();
+
+        private static string Name(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim();
+
         private static bool IsName(object? value) => value != null && !(value is IDictionary) && !(value is IEnumerable && !(value is string))
             && (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim().Length > 0;
 
@@ -93,7 +96,7 @@ namespace HybridCmdlets.Tests
                 IReadOnlyDictionary<string, string>? mapping;
                 try
                 {
-                    mapping = MoveArguments.ToNetworkMapping(table.Entries);
+                    mapping = MoveTarget.ToNetworkMapping(table.Entries);
                 }
                 catch (HybridException error)
                 {
@@ -132,27 +135,36 @@ namespace HybridCmdlets.Tests
             {
                 var lab = LabSession.CreateDefault();
                 var vms = lab.Estate.VMs;
-                var refused = Record.Exception(() => MoveArguments.ToNetworkMapping(table.Entries)) != null;
-                var output = new RecordingOutput();
-                new MoveCloudVMCore(lab).Run(new MoveCloudVMParameters
+                var refused = Record.Exception(() => MoveTarget.ToNetworkMapping(table.Entries)) != null;
+                var errors = new List<HybridException>();
+                var moved = new List<CloudTask>();
+                try
                 {
-                    VM = new[] { new VMIdParameter(VMName) },
-                    Destination = Destination,
-                    NetworkMapping = table.Entries,
-                }, output);
+                    // What Move-CloudVM does with the row: read the target, then plan and submit the VM's move.
+                    var target = MoveTarget.Parse(Destination, table.Entries, MigrationType.Auto);
+                    moved.Add(lab.Submit(LabMoves.Plan(lab, lab.Estate.FindVM("onprem-lon", VMName)!, target)));
+                }
+                catch (HybridException error)
+                {
+                    errors.Add(error);
+                }
 
-                foreach (var error in output.Errors) DocumentedErrors.Check(error, DocumentedErrors.Categories.Keys.ToArray());
+                foreach (var error in errors) DocumentedErrors.Check(error, DocumentedErrors.Categories.Keys.ToArray());
                 if (refused)
                 {
-                    Assert.Equal("NetworkMappingInvalid", Assert.Single(output.Errors).ErrorId);
-                    Assert.Empty(output.Objects);
+                    Assert.Equal("NetworkMappingInvalid", Assert.Single(errors).ErrorId);
+                    Assert.Empty(moved);
                     Assert.Empty(lab.Timeline.Tasks);
                     Assert.Equal(vms, lab.Estate.VMs);
                     Assert.False(lab.Describe().IsModified);
                 }
                 else
                 {
-                    Assert.DoesNotContain(output.Errors, e => e.ErrorId == "NetworkMappingInvalid");
+                    // Names the VM's NICs are not on, or the destination does not have, are refused for that VM; nothing else is.
+                    var names = table.Entries?.Cast<DictionaryEntry>().Select(e => (Key: Name(e.Key), Value: Name(e.Value))).ToList() ?? new List<(string, string)>();
+                    var strays = names.Any(e => !VMNetworks.Contains(e.Key, StringComparer.OrdinalIgnoreCase) || !DestinationNetworks.Contains(e.Value, StringComparer.OrdinalIgnoreCase));
+                    Assert.Equal(strays, errors.Any(e => e.ErrorId == "NetworkMappingInvalid"));
+                    if (strays) Assert.Empty(lab.Timeline.Tasks);
                 }
             }));
         }

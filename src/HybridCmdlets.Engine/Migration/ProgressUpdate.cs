@@ -1,8 +1,8 @@
-namespace HybridCmdlets.Infrastructure
+namespace HybridCmdlets.Engine.Migration
 {
     /// <summary>
-    /// One progress record, as a command core describes it; the cmdlet turns it into a PowerShell ProgressRecord.
-    /// Every activity a core starts ends with a <see cref="Completed"/> update, on success, failure and cancel.
+    /// One progress record, as an engine wait describes it; a cmdlet turns it into a PowerShell ProgressRecord.
+    /// Every activity a wait starts ends with a <see cref="Completed"/> update, on success, failure and cancel.
     /// </summary>
     public sealed class ProgressUpdate
     {

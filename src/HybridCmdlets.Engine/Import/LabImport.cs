@@ -1,16 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
-using HybridCmdlets.Engine.Import;
+using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Lab;
-using HybridCmdlets.Infrastructure;
 
-namespace HybridCmdlets.Cores
+namespace HybridCmdlets.Engine.Import
 {
     /// <summary>What Import-CloudInventory was asked: the files, resolved to full paths, and the endpoint.</summary>
-    public sealed class ImportCloudInventoryParameters
+    public sealed class LabImportRequest
     {
         public string Path { get; set; } = "";
         public string? NetworkPath { get; set; }
@@ -18,52 +19,58 @@ namespace HybridCmdlets.Cores
         /// <summary>The endpoint to import into; null for the lab's on-premises endpoint.</summary>
         public string? Endpoint { get; set; }
         public bool SkipInvalidRows { get; set; }
-        public bool PassThru { get; set; }
     }
 
-    public sealed class ImportCloudInventoryCore
+    /// <summary>What an import did: the VMs added, the invalid rows, and what to tell the user.</summary>
+    public sealed class LabImportOutcome
     {
-        private readonly LabSession lab;
+        public IReadOnlyList<CloudVM> VMs { get; internal set; } = Array.Empty<CloudVM>();
 
-        public ImportCloudInventoryCore(LabSession lab) => this.lab = lab;
+        /// <summary>Each invalid row skipped with -SkipInvalidRows: an error for that row.</summary>
+        public IReadOnlyList<HybridException> Problems { get; internal set; } = Array.Empty<HybridException>();
 
+        /// <summary>Why nothing was imported, or null when something was (or the user declined).</summary>
+        public string? NothingImported { get; internal set; }
+
+        /// <summary>One paragraph: what was read, how, what was created and estimated, and what was left out; null when nothing changed.</summary>
+        public string? Summary { get; internal set; }
+    }
+
+    /// <summary>Import-CloudInventory's work on a lab: read the export, plan it, and add it at once.</summary>
+    public static class LabImport
+    {
         /// <summary>
-        /// Reads the files, plans the import and adds it to the lab at once. A file that cannot be used, or any invalid
-        /// row without -SkipInvalidRows, is terminating and changes nothing; with it, each invalid row is a
-        /// non-terminating error and the others are imported.
+        /// Reads the files, plans the import and adds it to the lab at once, once <paramref name="shouldProcess"/>
+        /// (target, action) agrees. A file that cannot be used, or any invalid row without SkipInvalidRows, throws and
+        /// changes nothing; with it, each invalid row is in <see cref="LabImportOutcome.Problems"/> and the others are
+        /// imported. Follow a change with <see cref="LabSession.RecordChange"/>.
         /// </summary>
-        public void Run(ImportCloudInventoryParameters parameters, ICommandOutput output)
+        public static LabImportOutcome Run(LabSession lab, LabImportRequest request, Func<string, string, bool> shouldProcess, CancellationToken cancellation)
         {
-            var import = InventoryImport.Read(parameters.Path, parameters.NetworkPath, parameters.DiskPath, output.Cancellation);
-            var endpoint = InventoryImport.ChooseEndpoint(lab.Estate, parameters.Endpoint, import.Servers);
-            lab.Access.Demand(AccessDemand.Import(endpoint.Name, System.IO.Path.GetFileName(parameters.Path)));
+            var import = InventoryImport.Read(request.Path, request.NetworkPath, request.DiskPath, cancellation);
+            var endpoint = InventoryImport.ChooseEndpoint(lab.Estate, request.Endpoint, import.Servers);
+            var file = System.IO.Path.GetFileName(request.Path);
+            lab.Access.Demand(AccessDemand.Import(endpoint.Name, file));
             var plan = import.Plan(lab.Estate, endpoint.Name);
-            if (plan.Problems.Count > 0 && !parameters.SkipInvalidRows) throw EngineErrors.InventoryRejected(plan.Problems[0], plan.Problems.Count);
-            foreach (var problem in plan.Problems) output.WriteError(problem);
-
-            var file = System.IO.Path.GetFileName(parameters.Path);
+            if (plan.Problems.Count > 0 && !request.SkipInvalidRows) throw EngineErrors.InventoryRejected(plan.Problems[0], plan.Problems.Count);
+            var outcome = new LabImportOutcome { Problems = plan.Problems.ToList() };
             if (plan.VMs.Count == 0)
             {
-                output.WriteWarning(string.Format(CultureInfo.InvariantCulture, "No VM imported from '{0}': {1}.", file, NothingToImport(import, plan)));
-                return;
+                outcome.NothingImported = string.Format(CultureInfo.InvariantCulture, "No VM imported from '{0}': {1}.", file, NothingToImport(import, plan));
+                return outcome;
             }
 
             var target = "endpoint '" + plan.Endpoint + "'";
             var action = string.Format(CultureInfo.InvariantCulture, "Import {0} from '{1}' (creating {2})", Count(plan.VMs.Count, "VM"), file, Creations(plan));
-            if (!output.ShouldProcess(target, action)) return;
+            if (!shouldProcess(target, action)) return outcome;
 
-            var done = import.Apply(lab.Estate, plan, parameters.SkipInvalidRows);
+            var done = import.Apply(lab.Estate, plan, request.SkipInvalidRows);
             if (!done.Applied) throw EngineErrors.InventoryRejected(done.Problems[0], done.Problems.Count);
             var reported = new HashSet<string>(plan.Problems.Select(p => p.Message));
-            foreach (var problem in done.Problems)
-            {
-                if (!reported.Contains(problem.Message)) output.WriteError(problem);
-            }
-
-            if (done.VMs.Count > 0) LabChanges.Record(lab, output);
-            output.WriteVerbose(Summary(import, done));
-            if (!parameters.PassThru) return;
-            foreach (var vm in done.VMs) output.WriteObject(vm);
+            outcome.Problems = plan.Problems.Concat(done.Problems.Where(p => !reported.Contains(p.Message))).ToList();
+            outcome.VMs = done.VMs;
+            outcome.Summary = Summary(import, done);
+            return outcome;
         }
 
         private static string NothingToImport(InventoryImport import, InventoryImportPlan plan)
@@ -78,7 +85,6 @@ namespace HybridCmdlets.Cores
         private static string Creations(InventoryImportPlan plan) =>
             Count(plan.NewClusters, "cluster") + ", " + Count(plan.NewHosts, "host") + ", " + Count(plan.NewDatastores, "datastore") + ", " + Count(plan.NewNetworks, "network");
 
-        /// <summary>One verbose paragraph: what was read, how, what was created and estimated, and what was left out.</summary>
         private static string Summary(InventoryImport import, InventoryImportPlan done)
         {
             var text = new System.Text.StringBuilder();

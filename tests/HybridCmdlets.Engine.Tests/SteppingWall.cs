@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using HybridCmdlets.Engine.Simulation;
 
-namespace HybridCmdlets.Tests
+namespace HybridCmdlets.Engine.Tests
 {
     /// <summary>
     /// A wall clock on which a second passes at every look, as on a very slow machine: a wait then reports progress

@@ -2,98 +2,95 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using HybridCmdlets.Engine.Errors;
+using System.Threading;
 using HybridCmdlets.Engine.Lab;
-using HybridCmdlets.Engine.Migration;
 using HybridCmdlets.Engine.Readiness;
-using HybridCmdlets.Infrastructure;
 
-namespace HybridCmdlets.Cores
+namespace HybridCmdlets.Engine.Migration
 {
     /// <summary>
     /// Waits for migration tasks on the lab's timeline and shows them as PowerShell users expect: one progress bar
     /// for a lone move; for several, a parent bar with a child bar per running move (the first few, as a console
     /// has room for). Every bar it opens ends with a Completed record, whether the moves succeed, fail or are
-    /// canceled. Then it saves what the moves changed once, and writes each task's result in the order given:
-    /// a failed move is also an error with the failure's id, a canceled one a warning.
+    /// canceled. Each task is handed back as it ends, so that its result can be written at once.
     /// </summary>
-    internal sealed class MigrationWatcher
+    public sealed class MigrationWatch
     {
         private const int ParentId = 1;
         /// <summary>Child bars shown at once; PowerShell's console shows only a handful anyway.</summary>
         private const int MaxChildren = 8;
 
         private readonly LabSession lab;
-        private readonly ICommandOutput output;
         private readonly IReadOnlyList<CloudTask> tasks;
         private readonly string title;
+        private readonly Action<ProgressUpdate> onProgress;
         private readonly Dictionary<CloudTask, int> children = new Dictionary<CloudTask, int>();
+        private readonly HashSet<CloudTask> handedBack = new HashSet<CloudTask>();
         private int nextChildId = ParentId + 1;
 
-        public MigrationWatcher(LabSession lab, ICommandOutput output, IReadOnlyList<CloudTask> tasks, string title)
+        /// <param name="progress">Called on the waiting thread with each progress record.</param>
+        public MigrationWatch(LabSession lab, IReadOnlyList<CloudTask> tasks, string title, Action<ProgressUpdate> progress)
         {
             this.lab = lab;
-            this.output = output;
             this.tasks = tasks;
             this.title = title;
+            onProgress = progress;
         }
 
-        /// <summary>Waits, reporting progress; throws OperationCanceledException after Ctrl+C, once the moves are canceled.</summary>
-        public void WaitAndWriteResults()
+        /// <summary>
+        /// Waits for every task, reporting progress, and calls <paramref name="ended"/> on the waiting thread for each
+        /// task as it ends (in the order they ended; tasks that end at the same lab time in the order given). After
+        /// Ctrl+C the moves under way are canceled and no more tasks are handed back; the wait returns at once.
+        /// Follow it with <see cref="LabSession.RecordMoves"/>: moves that succeeded before a Ctrl+C stand.
+        /// </summary>
+        public void Wait(CancellationToken cancellation, Action<CloudTask> ended)
         {
             try
             {
-                lab.WaitFor(tasks, output.Cancellation, Report);
+                lab.WaitFor(tasks, cancellation, () =>
+                {
+                    Report();
+                    HandBackEnded(cancellation, ended);
+                });
                 if (tasks.Count == 1 && tasks[0].State == MigrationStatus.Succeeded)
                 {
-                    output.WriteProgress(new ProgressUpdate(ParentId, tasks[0].Description, "cleanup: registering the VM at " + tasks[0].Destination + " and saving the lab"));
+                    onProgress(new ProgressUpdate(ParentId, tasks[0].Description, "cleanup: registering the VM at " + tasks[0].Destination + " and saving the lab"));
                 }
 
-                // Recorded even after Ctrl+C: moves that succeeded before it stand.
-                LabChanges.RecordMoves(lab, output);
+                HandBackEnded(cancellation, ended);
             }
             finally
             {
                 CompleteAll();
             }
-
-            output.Cancellation.ThrowIfCancellationRequested();
-            foreach (var task in tasks) WriteResult(task, output);
         }
 
-        /// <summary>A task's result, and for a failed or canceled move the error or warning a runbook can act on.</summary>
-        public static void WriteResult(CloudTask task, ICommandOutput output)
+        /// <summary>
+        /// The notes of faults a move rode out (a link that came back, a host HA restarted): what its result warns of
+        /// beyond the readiness warnings, which were shown when the move was submitted.
+        /// </summary>
+        public static IEnumerable<string> RiddenOutFaults(MigrationResult result) => result.Warnings.Where(w => !IsReadinessWarning(w));
+
+        private void HandBackEnded(CancellationToken cancellation, Action<CloudTask> ended)
         {
-            var result = task.Result;
-            // The readiness warnings were written as warnings when the move was submitted; the rest are notes.
-            foreach (var warning in result.Warnings)
+            var finished = tasks.Where(t => t.IsFinished && !handedBack.Contains(t)).OrderBy(t => t.Result.EndTime).ToList();
+            foreach (var task in finished)
             {
-                if (!IsReadinessWarning(warning)) output.WriteVerbose(result.VM + ": " + warning);
+                if (cancellation.IsCancellationRequested) return;
+                handedBack.Add(task);
+                ended(task);
             }
-
-            // The result first: with -ErrorAction Stop, the error that follows stops the pipeline, and the runbook
-            // still holds the failed move's result.
-            output.WriteObject(result);
-            if (result.Status == MigrationStatus.Failed) output.WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage, result.Fault));
-            if (result.Status == MigrationStatus.Canceled) output.WriteWarning("VM '" + result.VM + "': " + result.ErrorMessage);
         }
 
-        private static bool IsReadinessWarning(string warning)
-        {
-            foreach (var rule in RuleCatalog.Rules)
-            {
-                if (warning.StartsWith(rule.Id + ": ", StringComparison.Ordinal)) return true;
-            }
-
-            return false;
-        }
+        private static bool IsReadinessWarning(string warning) =>
+            RuleCatalog.Rules.Any(rule => warning.StartsWith(rule.Id + ": ", StringComparison.Ordinal));
 
         private void Report()
         {
             if (tasks.Count == 0) return;
             if (tasks.Count == 1)
             {
-                output.WriteProgress(Record(tasks[0], ParentId));
+                onProgress(Record(tasks[0], ParentId));
                 return;
             }
 
@@ -114,7 +111,7 @@ namespace HybridCmdlets.Cores
             }
 
             var ended = succeeded + failed + canceled;
-            output.WriteProgress(new ProgressUpdate(ParentId, title, string.Format(CultureInfo.InvariantCulture,
+            onProgress(new ProgressUpdate(ParentId, title, string.Format(CultureInfo.InvariantCulture,
                 "{0} of {1} ended ({2} succeeded, {3} failed, {4} canceled); {5} running, {6} queued",
                 ended, tasks.Count, succeeded, failed, canceled, running, queued))
             {
@@ -124,7 +121,7 @@ namespace HybridCmdlets.Cores
 
             foreach (var shown in children.Where(c => c.Key.IsFinished).ToList())
             {
-                output.WriteProgress(Completed(shown.Key, shown.Value, ParentId));
+                onProgress(Completed(shown.Key, shown.Value, ParentId));
                 children.Remove(shown.Key);
             }
 
@@ -138,18 +135,18 @@ namespace HybridCmdlets.Cores
             {
                 var record = Record(child.Key, child.Value);
                 record.ParentActivityId = ParentId;
-                output.WriteProgress(record);
+                onProgress(record);
             }
         }
 
         private void CompleteAll()
         {
-            foreach (var child in children) output.WriteProgress(Completed(child.Key, child.Value, ParentId));
+            foreach (var child in children) onProgress(Completed(child.Key, child.Value, ParentId));
             children.Clear();
             if (tasks.Count > 0)
             {
                 var activity = tasks.Count == 1 ? tasks[0].Description : title;
-                output.WriteProgress(new ProgressUpdate(ParentId, activity, "done") { Completed = true });
+                onProgress(new ProgressUpdate(ParentId, activity, "done") { Completed = true });
             }
         }
 

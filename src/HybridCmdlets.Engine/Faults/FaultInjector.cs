@@ -409,7 +409,7 @@ namespace HybridCmdlets.Engine.Faults
                 if (run.Stage == MigrationPhase.Replication && newHost != null)
                 {
                     batch.RestartFromCheckpoint(run, boot);
-                    run.Result.AddWarning(string.Format(CultureInfo.InvariantCulture,
+                    run.Result.AddRiddenFault(string.Format(CultureInfo.InvariantCulture,
                         "{0}: source host {1} failed during {2}; {3}, and replication resumed from its last checkpoint.", fault.Id, host, run.Phase, where));
                     continue;
                 }

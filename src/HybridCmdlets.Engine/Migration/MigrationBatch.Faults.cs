@@ -109,13 +109,13 @@ namespace HybridCmdlets.Engine.Migration
                 if (Replicating(run))
                 {
                     var kept = RestartFromCheckpoint(run, 0);
-                    run.Result.AddWarning(string.Format(CultureInfo.InvariantCulture,
+                    run.Result.AddRiddenFault(string.Format(CultureInfo.InvariantCulture,
                         "{0}: the link {1} was down for {2:0.#} s during {3}; replication resumed from its last checkpoint ({4:0.##} GB kept).",
                         outage.FaultId, linkName, seconds, run.Phase, kept / GiB));
                 }
                 else
                 {
-                    run.Result.AddWarning(string.Format(CultureInfo.InvariantCulture,
+                    run.Result.AddRiddenFault(string.Format(CultureInfo.InvariantCulture,
                         "{0}: the link {1} was down for {2:0.#} s during {3}; the transfer resumed within vSphere's 20 s network timeout.",
                         outage.FaultId, linkName, seconds, run.Phase));
                 }

@@ -64,10 +64,14 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The id of the injected fault that made it fail (Add-CloudFault), or null.</summary>
         public string? Fault { get; internal set; }
 
-        /// <summary>Adds a note it survived (a fault it recovered from) after the warnings it was planned with.</summary>
-        internal void AddWarning(string warning)
+        /// <summary>The injected faults it rode out (a link that came back, a host HA restarted), one note each; also among <see cref="Warnings"/>.</summary>
+        public IReadOnlyList<string> RiddenFaults { get; private set; } = NoWarnings;
+
+        /// <summary>Adds a note of a fault it survived, after the warnings it was planned with.</summary>
+        internal void AddRiddenFault(string note)
         {
-            Warnings = new List<string>(Warnings) { warning };
+            Warnings = new List<string>(Warnings) { note };
+            RiddenFaults = ReadableWarnings(new List<string>(RiddenFaults) { note });
         }
 
         public override string ToString() => VM + " -> " + Destination + " (" + Status + ")";

@@ -65,11 +65,6 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
-        /// <summary>
-        /// The notes of faults a move rode out (a link that came back, a host HA restarted): what its result warns of
-        /// beyond the readiness warnings, which were shown when the move was submitted.
-        /// </summary>
-        public static IEnumerable<string> RiddenOutFaults(MigrationResult result) => result.Warnings.Where(w => !IsReadinessWarning(w));
 
         private void HandBackEnded(CancellationToken cancellation, Action<CloudTask> ended)
         {
@@ -81,9 +76,6 @@ namespace HybridCmdlets.Engine.Migration
                 ended(task);
             }
         }
-
-        private static bool IsReadinessWarning(string warning) =>
-            RuleCatalog.Rules.Any(rule => warning.StartsWith(rule.Id + ": ", StringComparison.Ordinal));
 
         private void Report()
         {

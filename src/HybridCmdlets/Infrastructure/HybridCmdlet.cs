@@ -164,7 +164,7 @@ namespace HybridCmdlets.Infrastructure
         protected void WriteMigrationResult(CloudTask task)
         {
             var result = task.Result;
-            foreach (var fault in MigrationWatch.RiddenOutFaults(result)) WriteWarning("VM '" + result.VM + "': " + fault);
+            foreach (var fault in result.RiddenFaults) WriteWarning("VM '" + result.VM + "': " + fault);
             WriteObject(result);
             if (result.Status == MigrationStatus.Failed) WriteError(EngineErrors.MigrationFailed(result.VM, result.Error ?? "MigrationFailed", result.ErrorMessage, result.Fault));
             if (result.Status == MigrationStatus.Canceled) WriteWarning("VM '" + result.VM + "': " + result.ErrorMessage);

@@ -89,6 +89,7 @@ function Invoke-DocCommand {
         [Parameter(Mandatory)] [string] $RepositoryRoot
     )
 
+    $lock = $null
     $scratch = Join-Path ([IO.Path]::GetTempPath()) ('HybridCmdlets-docs-' + [guid]::NewGuid().ToString('n'))
     $null = New-Item -ItemType Directory -Path $scratch
     try {
@@ -96,7 +97,9 @@ function Invoke-DocCommand {
         $outputPath = Join-Path $scratch 'results.json'
         ConvertTo-Json -InputObject @($Command | Select-Object Id, Command, Reset) -Depth 3 | Set-Content -LiteralPath $inputPath -Encoding utf8
         # The folder the documented commands run in: a fixed name, so that paths they print read the same each run.
+        # Two runs on one machine (two checkouts) would clear each other's files there: they take turns.
         $workFolder = Join-Path ([IO.Path]::GetTempPath()) 'labs'
+        $lock = Wait-DocFolderLock -Path ($workFolder + '.lock')
         & pwsh -NoProfile -NonInteractive -File (Join-Path $RepositoryRoot 'tools/Invoke-DocCommands.ps1') `
             -InputPath $inputPath -OutputPath $outputPath -ModulePath $ModulePath -WorkFolder $workFolder `
             -ExamplesFolder (Join-Path $RepositoryRoot 'examples') | Out-Null
@@ -104,7 +107,22 @@ function Invoke-DocCommand {
         @(Get-Content -LiteralPath $outputPath -Raw | ConvertFrom-Json)
     }
     finally {
+        if ($lock) { $lock.Dispose() }
         Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+# An exclusive hold on a lock file, waited for up to 15 minutes; released by disposing it (or by the process ending).
+function Wait-DocFolderLock([string] $Path) {
+    $deadline = [DateTime]::UtcNow.AddMinutes(15)
+    while ($true) {
+        try {
+            return [IO.File]::Open($Path, [IO.FileMode]::OpenOrCreate, [IO.FileAccess]::ReadWrite, [IO.FileShare]::None)
+        }
+        catch [IO.IOException] {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "Another run has held '$Path' for 15 minutes; is a documented-commands run stuck?" }
+            Start-Sleep -Milliseconds 500
+        }
     }
 }
 

@@ -339,3 +339,68 @@ Describe 'Set-HybridLabOption for migrations' {
         $watch.Elapsed.TotalSeconds | Should -BeGreaterThan ($result.Duration.TotalSeconds / 600 * 0.5)
     }
 }
+
+Describe 'Pre-copy choices per move and per lab' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    AfterAll {
+        Reset-HybridLab
+    }
+
+    It 'Move-CloudVM -MaxBandwidthMbps caps the move''s throughput' {
+        $capped = Move-CloudVM crm-web01 avs-westeurope -MigrationType vMotion -MaxBandwidthMbps 400 -WarningAction SilentlyContinue
+        $capped.Status | Should -Be 'Succeeded'
+        $capped.AverageThroughputMbps | Should -BeLessOrEqual 400.5
+        Reset-HybridLab
+        $free = Move-CloudVM crm-web01 avs-westeurope -MigrationType vMotion -WarningAction SilentlyContinue
+        $free.AverageThroughputMbps | Should -BeGreaterThan 1000
+        $capped.Duration | Should -BeGreaterThan $free.Duration
+    }
+
+    It 'refuses a bandwidth cap out of range with ValueOutOfRange, and moves nothing' {
+        { Move-CloudVM crm-web01 avs-westeurope -MaxBandwidthMbps -5 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.MoveCloudVMCommand'
+        { Test-MigrationReadiness crm-web01 avs-westeurope -MaxBandwidthMbps 0 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.TestMigrationReadinessCommand'
+        (Get-CloudVM crm-web01).Endpoint | Should -Be 'onprem-lon'
+        Get-CloudTask | Should -BeNullOrEmpty
+    }
+
+    It 'under Xen a live move over a 50 Mb/s path is possible, and readiness says the HCX thresholds were not applied' {
+        Set-CloudLink onprem-lon avs-westeurope -BandwidthMbps 50
+        $vSphere = Test-MigrationReadiness crm-web01 avs-westeurope -MigrationType vMotion
+        ($vSphere.Checks | Where-Object Id -EQ 'path.bandwidth').Status | Should -Be 'Fail'
+        $xen = Test-MigrationReadiness crm-web01 avs-westeurope -MigrationType vMotion -MigrationAlgorithm Xen
+        $check = $xen.Checks | Where-Object Id -EQ 'path.bandwidth'
+        $check.Status | Should -Be 'Pass'
+        $check.Message | Should -Match 'Not applied'
+    }
+
+    It 'Move-CloudVM -StopAndCopy pauses the guest for the whole memory copy' {
+        $live = Move-CloudVM crm-web01 avs-westeurope -MigrationType vMotion -WarningAction SilentlyContinue
+        Reset-HybridLab
+        $stopped = Move-CloudVM crm-web01 avs-westeurope -MigrationType vMotion -StopAndCopy -WarningAction SilentlyContinue
+        $live.Downtime.TotalSeconds | Should -BeLessThan 1
+        # Gigabytes of touched memory at the 1.6 Gbps of the HCX Interconnect appliance: 5 s per GB.
+        $stopped.Downtime.TotalSeconds | Should -BeGreaterThan 10
+        $stopped.Downtime.TotalSeconds | Should -BeGreaterThan (20 * $live.Downtime.TotalSeconds)
+    }
+
+    It 'Set-HybridLabOption sets the downtime target and auto-converge, and -DowntimeTargetMs 0 goes back to the algorithm''s own' {
+        $lab = Set-HybridLabOption -MigrationAlgorithm Qemu -DowntimeTargetMs 30 -AutoConverge $true -PassThru
+        $lab.DowntimeTargetMs | Should -Be 30
+        $lab.AutoConverge | Should -BeTrue
+        (Set-HybridLabOption -DowntimeTargetMs 0 -PassThru).DowntimeTargetMs | Should -BeNullOrEmpty
+        { Set-HybridLabOption -DowntimeTargetMs -1 -ErrorAction Stop } | Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.SetHybridLabOptionCommand'
+        (Get-HybridLab).AutoConverge | Should -BeTrue
+    }
+
+    It 'New-CloudVM -HotSetMB sets the hot set, which cannot exceed the writable working set' {
+        (New-CloudVM hot01 -Endpoint onprem-lon -MemoryGB 8 -WritableWorkingSetMB 1024 -HotSetMB 64).Workload.HotSetMB | Should -Be 64
+        { New-CloudVM hot02 -Endpoint onprem-lon -MemoryGB 8 -WritableWorkingSetMB 1024 -HotSetMB 2048 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.NewCloudVMCommand'
+        Get-CloudVM hot02 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}

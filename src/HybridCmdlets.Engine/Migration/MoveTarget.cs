@@ -15,7 +15,7 @@ namespace HybridCmdlets.Engine.Migration
     /// </summary>
     public sealed class MoveTarget
     {
-        private MoveTarget(string destination, string endpoint, string? cluster, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type)
+        private MoveTarget(string destination, string endpoint, string? cluster, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type, PreCopyChoices choices)
         {
             Destination = destination;
             Endpoint = endpoint;
@@ -23,6 +23,7 @@ namespace HybridCmdlets.Engine.Migration
             Datastore = datastore;
             NetworkMapping = networkMapping;
             Type = type;
+            Choices = choices;
         }
 
         /// <summary>'endpoint' or 'endpoint/cluster', as the user gave it.</summary>
@@ -38,14 +39,20 @@ namespace HybridCmdlets.Engine.Migration
 
         public MigrationType Type { get; }
 
+        /// <summary>The move's own pre-copy choices (-MigrationAlgorithm, -MaxBandwidthMbps, -StopAndCopy) over the lab's.</summary>
+        public PreCopyChoices Choices { get; }
+
         /// <summary>
         /// Reads -Destination and -NetworkMapping: a bad one is a DestinationInvalid or NetworkMappingInvalid error
         /// (for the call, or the CSV row it came from).
         /// </summary>
-        public static MoveTarget Parse(string destination, IDictionary? networkMapping, MigrationType type, string? datastore = null)
+        public static MoveTarget Parse(string destination, IDictionary? networkMapping, MigrationType type, string? datastore = null, PreCopyChoices? choices = null)
         {
             var (endpoint, cluster) = MigrationRequest.ParseDestination(destination);
-            return new MoveTarget(destination, endpoint, cluster, datastore, ToNetworkMapping(networkMapping), type);
+            choices ??= PreCopyChoices.None;
+            // A bad choice is one error for the call, before any VM is looked at.
+            new MigrationRequest { Algorithm = choices.Algorithm, MaxBandwidthMbps = choices.MaxBandwidthMbps, StopAndCopy = choices.StopAndCopy }.Options();
+            return new MoveTarget(destination, endpoint, cluster, datastore, ToNetworkMapping(networkMapping), type, choices);
         }
 
         /// <summary>
@@ -64,6 +71,9 @@ namespace HybridCmdlets.Engine.Migration
                 Datastore = Datastore,
                 NetworkMapping = NetworkMapping,
                 Type = Type,
+                Algorithm = Choices.Algorithm,
+                MaxBandwidthMbps = Choices.MaxBandwidthMbps,
+                StopAndCopy = Choices.StopAndCopy,
             };
         }
 

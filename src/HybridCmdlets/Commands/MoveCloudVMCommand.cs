@@ -43,7 +43,7 @@ namespace HybridCmdlets.Commands
             MoveTarget target;
             try
             {
-                target = MoveTarget.Parse(Destination, NetworkMapping, MigrationType, Datastore);
+                target = MoveTarget.Parse(Destination, NetworkMapping, MigrationType, Datastore, Choices);
             }
             catch (HybridException error)
             {

@@ -81,6 +81,11 @@ namespace HybridCmdlets.Commands
         [ValidateRange(0.0, 25165824.0)]
         public double WritableWorkingSetMB { get; set; }
 
+        /// <summary>The hot set inside the writable working set: memory rewritten so often that pre-copy resends it every round.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(0.0, 25165824.0)]
+        public double HotSetMB { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 100.0)]
         public double TouchedMemoryPercent { get; set; }
@@ -133,6 +138,7 @@ namespace HybridCmdlets.Commands
                 Role = Role,
                 DirtyRateMBps = Given(nameof(DirtyRateMBps), DirtyRateMBps),
                 WritableWorkingSetMB = Given(nameof(WritableWorkingSetMB), WritableWorkingSetMB),
+                HotSetMB = Given(nameof(HotSetMB), HotSetMB),
                 TouchedMemoryPercent = Given(nameof(TouchedMemoryPercent), TouchedMemoryPercent),
                 DiskWriteRateMBps = Given(nameof(DiskWriteRateMBps), DiskWriteRateMBps),
             };

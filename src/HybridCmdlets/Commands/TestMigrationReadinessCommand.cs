@@ -20,7 +20,7 @@ namespace HybridCmdlets.Commands
             MoveTarget target;
             try
             {
-                target = MoveTarget.Parse(Destination, NetworkMapping, MigrationType);
+                target = MoveTarget.Parse(Destination, NetworkMapping, MigrationType, choices: Choices);
             }
             catch (HybridException error)
             {

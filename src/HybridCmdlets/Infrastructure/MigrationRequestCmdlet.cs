@@ -32,5 +32,25 @@ namespace HybridCmdlets.Infrastructure
         /// <summary>Source network name to destination network name, for NICs the automatic mapping would not place as wanted.</summary>
         [Parameter]
         public Hashtable? NetworkMapping { get; set; }
+
+        /// <summary>This move's pre-copy algorithm, over the lab's (Set-HybridLabOption -MigrationAlgorithm).</summary>
+        [Parameter]
+        public MigrationAlgorithm MigrationAlgorithm { get; set; }
+
+        /// <summary>The most this move may send, in Mbps: QEMU's max-bandwidth, xl migrate over a rate-limited link, HCX's per-migration cap.</summary>
+        [Parameter]
+        public double MaxBandwidthMbps { get; set; }
+
+        /// <summary>Non-live: pause the guest and copy its memory once, the literature's stop-and-copy baseline.</summary>
+        [Parameter]
+        public SwitchParameter StopAndCopy { get; set; }
+
+        /// <summary>The pre-copy choices bound on this call (or piped record).</summary>
+        protected PreCopyChoices Choices => new PreCopyChoices
+        {
+            Algorithm = MyInvocation.BoundParameters.ContainsKey(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null,
+            MaxBandwidthMbps = MyInvocation.BoundParameters.ContainsKey(nameof(MaxBandwidthMbps)) ? MaxBandwidthMbps : (double?)null,
+            StopAndCopy = StopAndCopy,
+        };
     }
 }

@@ -290,3 +290,38 @@ Describe 'Relative lab paths' {
         [IO.File]::Exists((Get-HybridLab).Path) | Should -BeTrue
     }
 }
+
+Describe 'Open-HybridLab -Generate' {
+    AfterAll {
+        Reset-HybridLab
+    }
+
+    It 'opens a generated lab of the size asked for, the same for the same seed' {
+        $lab = Open-HybridLab -Generate -VMCount 5000 -Seed 7
+        $lab.Origin | Should -Be 'Generated'
+        $lab.VMCount | Should -BeGreaterOrEqual 5000
+        $lab.VMCount | Should -BeLessThan 5500
+        $lab.Path | Should -BeNullOrEmpty
+        $first = @(Get-CloudVM -Tag wave1 | ForEach-Object { $_.Name + '@' + $_.Endpoint + '/' + $_.Cluster + ':' + $_.MemoryMB })
+        $null = Open-HybridLab -Generate -VMCount 5000 -Seed 7
+        @(Get-CloudVM -Tag wave1 | ForEach-Object { $_.Name + '@' + $_.Endpoint + '/' + $_.Cluster + ':' + $_.MemoryMB }) | Should -Be $first
+        # A neighbouring seed is another lab, not the same one shifted by a draw.
+        $seven = @(Get-CloudVM | ForEach-Object { $_.Name + ' ' + $_.VMHost + ' ' + $_.Workload.DirtyRateMBps + ' ' + $_.ProvisionedSpaceGB })
+        $null = Open-HybridLab -Generate -VMCount 5000 -Seed 8
+        $eight = @(Get-CloudVM | ForEach-Object { $_.Name + ' ' + $_.VMHost + ' ' + $_.Workload.DirtyRateMBps + ' ' + $_.ProvisionedSpaceGB })
+        @(Compare-Object $seven $eight).Count | Should -BeGreaterThan 5000
+    }
+
+    It 'refuses a count out of range with ValueOutOfRange and keeps the current lab' {
+        $null = Open-HybridLab -Default
+        { Open-HybridLab -Generate -VMCount 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.OpenHybridLabCommand'
+        { Open-HybridLab -Generate -VMCount 2000000 -ErrorAction Stop } | Should -Throw -ErrorId 'ValueOutOfRange,HybridCmdlets.Commands.OpenHybridLabCommand'
+        (Get-HybridLab).Origin | Should -Be 'Embedded'
+    }
+
+    It 'replaces nothing with -WhatIf' {
+        $null = Open-HybridLab -Default
+        Open-HybridLab -Generate -VMCount 5000 -WhatIf
+        (Get-HybridLab).Origin | Should -Be 'Embedded'
+    }
+}

@@ -8,14 +8,32 @@ namespace HybridCmdlets.Engine.Generation
     {
         private ulong state;
 
+        private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
         public DeterministicRandom(int seed)
         {
-            state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
+            state = Start(seed);
         }
 
-        public ulong NextUInt64()
+        private DeterministicRandom(ulong state)
         {
-            var z = state += 0x9E3779B97F4A7C15UL;
+            this.state = state;
+        }
+
+        /// <summary>
+        /// The generator of a lab's seed. Seeds one apart started one step apart on the same sequence (the state steps
+        /// by the same constant the seed is multiplied by), so labs of seeds 7 and 8 were nearly the same lab: each seed
+        /// is mixed first. The embedded lab's seed keeps the start it always had, so the default lab does not change.
+        /// </summary>
+        public static DeterministicRandom ForLab(int seed, int embeddedSeed) =>
+            new DeterministicRandom(Start(embeddedSeed) ^ Mix((ulong)(uint)seed) ^ Mix((ulong)(uint)embeddedSeed));
+
+        public ulong NextUInt64() => Mix(state += Golden);
+
+        private static ulong Start(int seed) => (ulong)(uint)seed * Golden + 0x632BE59BD9B4E019UL;
+
+        private static ulong Mix(ulong z)
+        {
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);

@@ -28,7 +28,7 @@ namespace HybridCmdlets.Engine.Generation
         /// <summary>A lab with about <paramref name="vmCount"/> VMs (never fewer than the default estate).</summary>
         public static LabDocument Create(int seed, int? vmCount)
         {
-            var random = new DeterministicRandom(seed);
+            var random = DeterministicRandom.ForLab(seed, DefaultSeed);
             var blueprints = WorkloadCatalog.DefaultEstate();
             var extraClusters = 0;
             if (vmCount.HasValue && vmCount.Value > blueprints.Count)

@@ -50,5 +50,6 @@ namespace HybridCmdlets.Engine.Lab
         public override string ToString() => Name;
     }
 
-    public enum LabOrigin { Embedded, File }
+    /// <summary>Where the lab came from: the embedded default, a lab file, or the generator (Open-HybridLab -Generate).</summary>
+    public enum LabOrigin { Embedded, File, Generated }
 }

@@ -96,6 +96,28 @@ namespace HybridCmdlets.Engine.Lab
             return Describe();
         }
 
+        /// <summary>The most VMs a generated lab may hold: a million VMs take about 2 GB of memory once loaded.</summary>
+        public const int MaxGeneratedVMs = 1_000_000;
+
+        /// <summary>
+        /// Replaces the current lab with a generated one of about <paramref name="vmCount"/> VMs (never fewer than the
+        /// default estate's): the default sites with more clusters of the same workloads, the same for the same seed,
+        /// so that runbooks can be rehearsed at scale. Throws ValueOutOfRange, and changes nothing, for a bad count.
+        /// </summary>
+        public HybridLab Generate(int vmCount, int seed)
+        {
+            if (vmCount < 1 || vmCount > MaxGeneratedVMs) throw EngineErrors.ValueOutOfRange("VMCount", vmCount, "from 1 to " + MaxGeneratedVMs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            var document = LabGenerator.Create(seed, vmCount);
+            document.Name = "Generated lab (" + vmCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " VMs, seed " + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+            lock (gate)
+            {
+                ThrowIfBusy();
+                Replace(document, null, LabOrigin.Generated);
+            }
+
+            return Describe();
+        }
+
         /// <summary>A lab with moves under way is not replaced: they would end in a lab that no longer holds their VMs.</summary>
         private void ThrowIfBusy()
         {

@@ -11,6 +11,7 @@ namespace HybridCmdlets.Commands
     {
         public const string PathSet = "Path";
         public const string DefaultSet = "Default";
+        public const string GenerateSet = "Generate";
 
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
@@ -19,6 +20,17 @@ namespace HybridCmdlets.Commands
 
         [Parameter(ParameterSetName = DefaultSet, Mandatory = true)]
         public SwitchParameter Default { get; set; }
+
+        /// <summary>A generated lab of -VMCount VMs: the default sites, scaled, for rehearsing runbooks at scale.</summary>
+        [Parameter(ParameterSetName = GenerateSet, Mandatory = true)]
+        public SwitchParameter Generate { get; set; }
+
+        [Parameter(ParameterSetName = GenerateSet, Mandatory = true)]
+        public int VMCount { get; set; }
+
+        /// <summary>The same seed gives the same lab.</summary>
+        [Parameter(ParameterSetName = GenerateSet)]
+        public int Seed { get; set; } = Engine.Generation.LabGenerator.DefaultSeed;
 
         /// <summary>Any problem with the file is terminating and leaves the current lab in place.</summary>
         protected override void Process()
@@ -29,6 +41,11 @@ namespace HybridCmdlets.Commands
             {
                 if (!ShouldProcess("embedded default lab", "Open, replacing the current lab '" + current.Name + "'")) return;
                 opened = Lab.ResetToDefault();
+            }
+            else if (ParameterSetName == GenerateSet)
+            {
+                if (!ShouldProcess("generated lab of " + VMCount + " VMs (seed " + Seed + ")", "Open, replacing the current lab '" + current.Name + "'")) return;
+                opened = Lab.Generate(VMCount, Seed);
             }
             else
             {

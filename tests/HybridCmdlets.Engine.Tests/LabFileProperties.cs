@@ -131,14 +131,7 @@ namespace HybridCmdlets.Engine.Tests
         private static byte[] Serialize(LabDocument document)
         {
             using var stream = new MemoryStream();
-            if (!FastLabWriter.TryWrite(document, stream))
-            {
-                stream.SetLength(0);
-                using var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = '\t' };
-                LabJson.CreateSerializer().Serialize(json, document);
-            }
-
+            LabFile.Write(document, stream);
             return stream.ToArray();
         }
 

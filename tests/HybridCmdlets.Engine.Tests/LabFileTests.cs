@@ -119,7 +119,7 @@ namespace HybridCmdlets.Engine.Tests
             var json = JObject.Parse(DefaultJson);
             Assert.Equal(LabDocument.CurrentSchemaVersion, (int)json["schemaVersion"]!);
             Assert.NotNull(json["vms"]);
-            Assert.Equal("PoweredOn", (string?)json["vms"]!.First(v => (string?)v["name"] == "crm-web01")["powerState"]);
+            Assert.Equal("PoweredOff", (string?)json["vms"]!.First(v => (string?)v["name"] == "crm-db02")["powerState"]);
         }
 
         [Fact]
@@ -198,7 +198,7 @@ namespace HybridCmdlets.Engine.Tests
         [InlineData("2147483648")]
         public void A_schema_version_too_large_for_an_integer_is_LabFileInvalid_naming_it(string version)
         {
-            var error = LoadFails(DefaultJson.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": " + version + ","), "LabFileInvalid");
+            var error = LoadFails(DefaultJson.Replace("\"schemaVersion\": " + LabDocument.CurrentSchemaVersion + ",", "\"schemaVersion\": " + version + ","), "LabFileInvalid");
             Assert.Contains(version, error.Message);
         }
 
@@ -231,7 +231,7 @@ namespace HybridCmdlets.Engine.Tests
         [Fact]
         public void A_future_version_with_unknown_content_still_names_the_version()
         {
-            LoadFails(Edited(j => { j["schemaVersion"] = 2; j["faults"] = new JArray(); }), "LabFileVersionUnsupported");
+            LoadFails(Edited(j => { j["schemaVersion"] = LabDocument.CurrentSchemaVersion + 1; j["faults"] = new JArray(); }), "LabFileVersionUnsupported");
         }
 
         [Fact]

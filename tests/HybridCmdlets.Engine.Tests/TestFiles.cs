@@ -36,11 +36,16 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         /// <summary>A file of the repository's examples folder, such as examples/rvtools/vInfo.csv.</summary>
-        public static string Example(string relativePath)
+        public static string Example(string relativePath) => Path.Combine(Repository(), "examples", relativePath);
+
+        /// <summary>A file kept with these tests, such as a lab file saved by an earlier version.</summary>
+        public static string Fixture(string name) => Path.Combine(Repository(), "tests", "HybridCmdlets.Engine.Tests", "Fixtures", name);
+
+        private static string Repository()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "HybridCmdlets.sln"))) return Path.Combine(dir.FullName, "examples", relativePath);
+                if (File.Exists(Path.Combine(dir.FullName, "HybridCmdlets.sln"))) return dir.FullName;
             }
 
             throw new InvalidOperationException("HybridCmdlets.sln was not found above " + AppContext.BaseDirectory);

@@ -125,7 +125,7 @@ Describe 'Open-HybridLab with a file it cannot use' {
         $futureFile = Join-Path $TestDrive 'future.json'
         Save-HybridLab -Path $futureFile
         $text = Get-Content -LiteralPath $futureFile -Raw
-        $futureText = $text -replace '"schemaVersion"\s*:\s*1\b', '"schemaVersion": 99'
+        $futureText = $text -replace '"schemaVersion"\s*:\s*\d+', '"schemaVersion": 99'
         [IO.File]::WriteAllText($futureFile, $futureText)
     }
 

@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Access
 {
@@ -11,7 +10,6 @@ namespace HybridCmdlets.Engine.Access
         /// <summary>As the user types it to log in, for example 'alice' or 'alice@vsphere.local'; compared without regard to case.</summary>
         public string Name { get; internal set; } = "";
 
-        [JsonProperty]
         internal string PasswordHash { get; set; } = "";
 
         public override string ToString() => Name;

@@ -142,12 +142,12 @@ namespace HybridCmdlets.Engine.Generation
                 foreach (var size in b.DataDisksGB ?? DataDisks(b.Role)) disks.Add(Disk(disks.Count + 1, size, datastore, thin: b.Role != WorkloadRole.Database));
                 if ((b.Complications & Complication.PhysicalRdm) != 0)
                 {
-                    disks.Add(new HardDisk { Name = "Hard disk " + (disks.Count + 1), CapacityGB = 500, UsedGB = 0.1, Datastore = datastore, StorageFormat = StorageFormat.Thick, DiskType = DiskType.RawPhysical, Sharing = DiskSharing.MultiWriter });
+                    disks.Add(new HardDisk { Name = DeviceLabels.HardDisk(disks.Count + 1), CapacityGB = 500, UsedGB = 0.1, Datastore = datastore, StorageFormat = StorageFormat.Thick, DiskType = DiskType.RawPhysical, Sharing = DiskSharing.MultiWriter });
                 }
 
                 if ((b.Complications & Complication.MultiWriterDisk) != 0)
                 {
-                    disks.Add(new HardDisk { Name = "Hard disk " + (disks.Count + 1), CapacityGB = 200, UsedGB = 200, Datastore = datastore, StorageFormat = StorageFormat.EagerZeroedThick, DiskType = DiskType.Flat, Sharing = DiskSharing.MultiWriter });
+                    disks.Add(new HardDisk { Name = DeviceLabels.HardDisk(disks.Count + 1), CapacityGB = 200, UsedGB = 200, Datastore = datastore, StorageFormat = StorageFormat.EagerZeroedThick, DiskType = DiskType.Flat, Sharing = DiskSharing.MultiWriter });
                 }
 
                 foreach (var d in disks) datastoreUsedGB[site.Name + "/" + d.Datastore] = Used(site.Name, d.Datastore) + d.UsedGB;
@@ -296,7 +296,7 @@ namespace HybridCmdlets.Engine.Generation
 
             private HardDisk Disk(int number, double sizeGB, string datastore, bool thin) => new HardDisk
             {
-                Name = "Hard disk " + number.ToString(CultureInfo.InvariantCulture),
+                Name = DeviceLabels.HardDisk(number),
                 CapacityGB = sizeGB,
                 UsedGB = thin ? Math.Round(sizeGB * (0.35 + random.NextDouble() * 0.5), 2) : sizeGB,
                 Datastore = datastore,
@@ -305,7 +305,7 @@ namespace HybridCmdlets.Engine.Generation
 
             private NetworkAdapter Nic(int number, string network, bool windows) => new NetworkAdapter
             {
-                Name = "Network adapter " + number.ToString(CultureInfo.InvariantCulture),
+                Name = DeviceLabels.NetworkAdapter(number),
                 NetworkName = network,
                 MacAddress = Estate.MacAddress(nextMac++),
                 Type = windows && random.Chance(0.15) ? AdapterType.E1000e : AdapterType.Vmxnet3,
@@ -330,18 +330,18 @@ namespace HybridCmdlets.Engine.Generation
             {
                 if ((b.Complications & Complication.IsoOnLocalDatastore) != 0)
                 {
-                    return new[] { new CdDrive { Name = "CD/DVD drive 1", IsoPath = "[" + LocalDatastore(host) + "] iso/rhel-8.9-x86_64-dvd.iso", Connected = true } };
+                    return new[] { new CdDrive { Name = DeviceLabels.CdDrive(1), IsoPath = "[" + LocalDatastore(host) + "] iso/rhel-8.9-x86_64-dvd.iso", Connected = true } };
                 }
 
                 if ((b.Complications & Complication.ClientCdrom) != 0)
                 {
-                    return new[] { new CdDrive { Name = "CD/DVD drive 1", RemoteDevice = "Remote ATAPI", Connected = true } };
+                    return new[] { new CdDrive { Name = DeviceLabels.CdDrive(1), RemoteDevice = "Remote ATAPI", Connected = true } };
                 }
 
                 // Most templates keep an empty drive; a few VMs still hold an ISO on their own (shared) datastore.
                 return random.Chance(0.06)
-                    ? new[] { new CdDrive { Name = "CD/DVD drive 1", IsoPath = "[" + datastore + "] iso/VMware-tools-windows.iso", Connected = false } }
-                    : new[] { new CdDrive { Name = "CD/DVD drive 1" } };
+                    ? new[] { new CdDrive { Name = DeviceLabels.CdDrive(1), IsoPath = "[" + datastore + "] iso/VMware-tools-windows.iso", Connected = false } }
+                    : new[] { new CdDrive { Name = DeviceLabels.CdDrive(1) } };
             }
 
             private VMSnapshot[] DrawSnapshots(VMBlueprint b)

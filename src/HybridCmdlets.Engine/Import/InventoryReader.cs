@@ -256,7 +256,7 @@ namespace HybridCmdlets.Engine.Import
                 var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
                 if (vm == null) continue;
 
-                nic.Name = label.Length > 0 ? label : "Network adapter " + (vm.Nics.Count + 1).ToString(CultureInfo.InvariantCulture);
+                nic.Name = label.Length > 0 ? label : DeviceLabels.NetworkAdapter(vm.Nics.Count + 1);
                 vm.Nics.Add(nic);
             }
 
@@ -298,7 +298,7 @@ namespace HybridCmdlets.Engine.Import
                 var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
                 if (vm == null) continue;
 
-                disk.Name = label.Length > 0 ? label : "Hard disk " + (vm.Disks.Count + 1).ToString(CultureInfo.InvariantCulture);
+                disk.Name = label.Length > 0 ? label : DeviceLabels.HardDisk(vm.Disks.Count + 1);
                 vm.Disks.Add(disk);
             }
 
@@ -373,7 +373,7 @@ namespace HybridCmdlets.Engine.Import
             {
                 vm.Nics.Add(new ImportedNic
                 {
-                    Name = "Network adapter " + (vm.Nics.Count + 1).ToString(CultureInfo.InvariantCulture),
+                    Name = DeviceLabels.NetworkAdapter(vm.Nics.Count + 1),
                     Network = network,
                     Type = AdapterType.Vmxnet3,
                 });

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -21,13 +20,13 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>Shared datastores every host of the cluster mounts.</summary>
         public IReadOnlyList<string> Datastores { get; internal set; } = Array.Empty<string>();
 
-        [JsonIgnore] public int NumHosts => Hosts.Count;
-        [JsonIgnore] public int NumCpuCores => Hosts.Sum(h => h.NumCpuCores);
-        [JsonIgnore] public int MemoryGB => Hosts.Sum(h => h.MemoryGB);
+        public int NumHosts => Hosts.Count;
+        public int NumCpuCores => Hosts.Sum(h => h.NumCpuCores);
+        public int MemoryGB => Hosts.Sum(h => h.MemoryGB);
         /// <summary>The lowest ESXi release among the hosts: it decides what the cluster can run.</summary>
-        [JsonIgnore] public string EsxiVersion => Hosts.Count == 0 ? "" : Hosts.Select(h => Version.Parse(h.EsxiVersion)).Min()!.ToString();
-        [JsonIgnore] public string MaxHardwareVersion => VirtualHardware.Format(MaxHardwareVersionNumber);
-        [JsonIgnore] internal int MaxHardwareVersionNumber => Hosts.Count == 0 ? 0 : Hosts.Min(h => VirtualHardware.MaxForEsxi(h.EsxiVersion));
+        public string EsxiVersion => Hosts.Count == 0 ? "" : Hosts.Select(h => Version.Parse(h.EsxiVersion)).Min()!.ToString();
+        public string MaxHardwareVersion => VirtualHardware.Format(MaxHardwareVersionNumber);
+        internal int MaxHardwareVersionNumber => Hosts.Count == 0 ? 0 : Hosts.Min(h => VirtualHardware.MaxForEsxi(h.EsxiVersion));
 
         internal CloudCluster Copy() => (CloudCluster)MemberwiseClone();
 

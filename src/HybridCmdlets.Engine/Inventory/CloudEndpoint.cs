@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -27,18 +26,18 @@ namespace HybridCmdlets.Engine.Inventory
         public IReadOnlyList<CloudNetwork> Networks { get; internal set; } = Array.Empty<CloudNetwork>();
 
         /// <summary>Set on a stand-in for a name that matched no endpoint (see Querying.EndpointQuery.Unresolved).</summary>
-        [JsonIgnore] internal Errors.HybridException? Unresolved { get; set; }
+        internal Errors.HybridException? Unresolved { get; set; }
 
-        [JsonIgnore] public string ProviderName => ProviderNames.Of(Provider);
-        [JsonIgnore] public int NumHosts => Clusters.Sum(c => c.NumHosts);
-        [JsonIgnore] public int NumCpuCores => Clusters.Sum(c => c.NumCpuCores);
-        [JsonIgnore] public int MemoryGB => Clusters.Sum(c => c.MemoryGB);
-        [JsonIgnore] public double StorageCapacityGB => Math.Round(Datastores.Sum(d => d.CapacityGB), 2);
-        [JsonIgnore] public double StorageFreeGB => Math.Round(Datastores.Sum(d => d.FreeSpaceGB), 2);
+        public string ProviderName => ProviderNames.Of(Provider);
+        public int NumHosts => Clusters.Sum(c => c.NumHosts);
+        public int NumCpuCores => Clusters.Sum(c => c.NumCpuCores);
+        public int MemoryGB => Clusters.Sum(c => c.MemoryGB);
+        public double StorageCapacityGB => Math.Round(Datastores.Sum(d => d.CapacityGB), 2);
+        public double StorageFreeGB => Math.Round(Datastores.Sum(d => d.FreeSpaceGB), 2);
         /// <summary>The EVC baselines its clusters offer, e.g. <c>intel-icelake</c>.</summary>
-        [JsonIgnore] public string CpuBaseline => string.Join(", ", Clusters.Select(c => c.EvcMode).Distinct());
+        public string CpuBaseline => string.Join(", ", Clusters.Select(c => c.EvcMode).Distinct());
         /// <summary>The newest virtual hardware any of its clusters can run.</summary>
-        [JsonIgnore] public string MaxHardwareVersion => VirtualHardware.Format(Clusters.Count == 0 ? 0 : Clusters.Max(c => c.MaxHardwareVersionNumber));
+        public string MaxHardwareVersion => VirtualHardware.Format(Clusters.Count == 0 ? 0 : Clusters.Max(c => c.MaxHardwareVersionNumber));
 
         // Loops rather than LINQ: planning calls these for every VM, and a lambda capturing the name allocates.
         public CloudCluster? FindCluster(string name)

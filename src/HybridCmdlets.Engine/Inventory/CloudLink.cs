@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -13,7 +12,7 @@ namespace HybridCmdlets.Engine.Inventory
         public double RttMs { get; internal set; }
         public double LossPercent { get; internal set; }
 
-        [JsonIgnore] public string Name => Source + " <-> " + Destination;
+        public string Name => Source + " <-> " + Destination;
 
         public bool Connects(string a, string b) =>
             (Names.Equal(Source, a) && Names.Equal(Destination, b)) || (Names.Equal(Source, b) && Names.Equal(Destination, a));

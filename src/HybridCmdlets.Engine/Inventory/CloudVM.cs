@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -46,11 +45,11 @@ namespace HybridCmdlets.Engine.Inventory
         public bool FaultToleranceEnabled { get; internal set; }
         public IReadOnlyList<VMSnapshot> Snapshots { get; internal set; } = Array.Empty<VMSnapshot>();
 
-        [JsonIgnore] public double MemoryGB => MemoryMB / 1024.0;
-        [JsonIgnore] public double ProvisionedSpaceGB => Math.Round(HardDisks.Sum(d => d.CapacityGB), 2);
-        [JsonIgnore] public double UsedSpaceGB => Math.Round(HardDisks.Sum(d => d.UsedGB), 2);
-        [JsonIgnore] public IReadOnlyList<string> Networks => NetworkAdapters.Select(n => n.NetworkName).Distinct(Names.Comparer).ToArray();
-        [JsonIgnore] public int HardwareVersionNumber => VirtualHardware.TryParse(HardwareVersion, out var v) ? v : 0;
+        public double MemoryGB => MemoryMB / 1024.0;
+        public double ProvisionedSpaceGB => Math.Round(HardDisks.Sum(d => d.CapacityGB), 2);
+        public double UsedSpaceGB => Math.Round(HardDisks.Sum(d => d.UsedGB), 2);
+        public IReadOnlyList<string> Networks => NetworkAdapters.Select(n => n.NetworkName).Distinct(Names.Comparer).ToArray();
+        public int HardwareVersionNumber => VirtualHardware.TryParse(HardwareVersion, out var v) ? v : 0;
 
         /// <summary>The name part of a 'Category/Name' tag (the whole tag when it has no category).</summary>
         internal static string TagName(string tag)

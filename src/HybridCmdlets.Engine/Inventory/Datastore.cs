@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Inventory
 {
@@ -14,7 +13,7 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>For a local datastore, the host that owns it; otherwise null.</summary>
         public string? VMHost { get; internal set; }
 
-        [JsonIgnore] public double UsedSpaceGB => CapacityGB - FreeSpaceGB;
+        public double UsedSpaceGB => CapacityGB - FreeSpaceGB;
 
         internal Datastore Copy() => (Datastore)MemberwiseClone();
 

@@ -45,7 +45,6 @@ namespace HybridCmdlets.Engine.Inventory
         public bool Connected { get; internal set; }
 
         /// <summary>The datastore named in the ISO path, or null.</summary>
-        [Newtonsoft.Json.JsonIgnore]
         public string? IsoDatastore =>
             IsoPath != null && IsoPath.StartsWith("[", StringComparison.Ordinal) && IsoPath.IndexOf(']') > 1
                 ? IsoPath.Substring(1, IsoPath.IndexOf(']') - 1)

@@ -7,8 +7,11 @@ namespace HybridCmdlets.Engine.Persistence
     /// <summary>The JSON document a lab file holds. <see cref="SchemaVersion"/> says how to read the rest.</summary>
     public sealed class LabDocument
     {
-        /// <summary>The newest schema this build reads and the one it writes.</summary>
-        public const int CurrentSchemaVersion = 1;
+        /// <summary>
+        /// The newest schema this build reads and the one it writes. 1: every field, indented. 2: defaults and what
+        /// follows from the rest left out, one VM per line (see <see cref="LabDocumentMapping"/>).
+        /// </summary>
+        public const int CurrentSchemaVersion = 2;
 
         /// <summary>The clock of the default lab, and of a file that does not say: a Monday morning change window.</summary>
         public static readonly System.DateTime DefaultClock = new System.DateTime(2026, 11, 23, 8, 0, 0, System.DateTimeKind.Utc);
@@ -28,13 +31,6 @@ namespace HybridCmdlets.Engine.Persistence
         /// <summary>The lab's users and their roles per endpoint; null (and not written) when it declares none.</summary>
         public Access.LabAccess? Access { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("vms")]
         public List<CloudVM> VMs { get; set; } = new List<CloudVM>();
-
-        /// <summary>The same document with no VMs, for <see cref="FastLabWriter"/>, which writes them itself. Shares everything else.</summary>
-        internal LabDocument WithoutVMs() => new LabDocument
-        {
-            SchemaVersion = SchemaVersion, Name = Name, Options = Options, Clock = Clock, Endpoints = Endpoints, Links = Links, Access = Access, VMs = new List<CloudVM>(),
-        };
     }
 }

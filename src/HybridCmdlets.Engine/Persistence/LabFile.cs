@@ -15,6 +15,9 @@ namespace HybridCmdlets.Engine.Persistence
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+        /// <summary>Nesting deeper than any lab needs is refused (a lab nests to depth 5: lab, endpoints, cluster, hosts, host).</summary>
+        private const int MaxDepth = 32;
+
         public static void Save(LabDocument document, string path)
         {
             var fullPath = Path.GetFullPath(path);
@@ -24,14 +27,7 @@ namespace HybridCmdlets.Engine.Persistence
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    // The fast writer gives the same bytes; when it cannot, Newtonsoft writes the file from the start.
-                    if (!FastLabWriter.TryWrite(document, stream))
-                    {
-                        stream.SetLength(0);
-                        stream.Position = 0;
-                        WriteWithNewtonsoft(document, stream);
-                    }
-
+                    Write(document, stream);
                     stream.Flush(flushToDisk: true);
                 }
 
@@ -57,11 +53,32 @@ namespace HybridCmdlets.Engine.Persistence
             }
         }
 
-        private static void WriteWithNewtonsoft(LabDocument document, Stream stream)
+        /// <summary>The lab file's bytes, written to <paramref name="stream"/> (left open).</summary>
+        internal static void Write(LabDocument document, Stream stream)
         {
             using var text = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
-            using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = '\t' };
-            LabJson.CreateSerializer().Serialize(json, document);
+            using var json = new LabJsonWriter(text);
+            LabDocumentMapping.Write(json, document);
+        }
+
+        /// <summary>
+        /// The document a lab file's bytes hold, not yet validated, or null when they hold no lab; throws
+        /// <see cref="JsonReaderException"/> with the place of the first thing it cannot read.
+        /// </summary>
+        internal static LabDocument? Read(Stream stream)
+        {
+            using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+            using var json = new JsonTextReader(text)
+            {
+                DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = MaxDepth, PropertyNameTable = new FieldNames(),
+            };
+            var document = LabDocumentMapping.Read(new LabJsonReader(json, new StringPool()));
+            if (document != null && json.Read())
+            {
+                throw new JsonReaderException("Unexpected content after the lab object.", json.Path, json.LineNumber, json.LinePosition, null);
+            }
+
+            return document;
         }
 
         public static LabDocument Load(string path)
@@ -76,25 +93,9 @@ namespace HybridCmdlets.Engine.Persistence
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 if (stream.Length == 0) throw EngineErrors.LabFileEmpty(fullPath);
 
-                // The fast reader returns what Newtonsoft would, or null for Newtonsoft to read the file (and report its errors).
-                document = FastLabReader.TryRead(stream, new StringPool());
-                if (document == null)
-                {
-                    stream.Position = 0;
-                    using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16);
-                    using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
-                    document = LabJson.CreateSerializer(new StringPool()).Deserialize<LabDocument>(json);
-                    if (document != null && json.Read())
-                    {
-                        throw new JsonReaderException("Unexpected content after the lab object.", json.Path, json.LineNumber, json.LinePosition, null);
-                    }
-                }
+                document = Read(stream);
             }
             catch (JsonReaderException e)
-            {
-                throw ExplainUnreadable(fullPath, Detail(e.Message), e.LineNumber, e.LinePosition, e);
-            }
-            catch (JsonSerializationException e)
             {
                 throw ExplainUnreadable(fullPath, Detail(e.Message), e.LineNumber, e.LinePosition, e);
             }

@@ -354,3 +354,31 @@ Describe 'Set-CloudLink' {
         (Get-CloudLink 'onprem-lon' 'avs-westeurope').RttMs | Should -Be $before.RttMs
     }
 }
+
+Describe 'Get-CloudVM | Export-Csv' {
+    BeforeAll {
+        Reset-HybridLab
+    }
+
+    It 'writes readable lists for tags, networks, disks, NICs, CD drives and snapshots, not System.String[]' {
+        $path = Join-Path $TestDrive 'vms.csv'
+        Get-CloudVM -Name crm-db01, docs-app01 | Export-Csv -LiteralPath $path
+        $text = Get-Content -LiteralPath $path -Raw
+        $text | Should -Not -Match 'System\.(String\[\]|Collections|Object\[\])|HybridCmdlets\.Engine'
+        $rows = @(Import-Csv -LiteralPath $path)
+        $rows[0].Tags | Should -Be 'Application/crm; Environment/Production; Wave/wave1'
+        $rows[0].Networks | Should -Be 'DB-VLAN130; Backup-VLAN300'
+        $rows[0].NetworkAdapters | Should -Be 'Network adapter 1 (DB-VLAN130); Network adapter 2 (Backup-VLAN300)'
+        $rows[0].HardDisks | Should -Match '^Hard disk 1 \(40 GB on PROD-VMFS-02\); Hard disk 2 \(2000 GB on PROD-VMFS-02\)'
+        $rows[1].Snapshots | Should -Be 'before-patching; before-upgrade-2; before-upgrade-3'
+        $rows[1].CdDrives | Should -Be 'CD/DVD drive 1 ([PROD2-VMFS-02] iso/VMware-tools-windows.iso)'
+    }
+
+    It 'still gives lists that PowerShell enumerates and ConvertTo-Json writes as arrays' {
+        $vm = Get-CloudVM -Name crm-db01
+        $vm.Tags.Count | Should -Be 3
+        $vm.Tags[2] | Should -Be 'Wave/wave1'
+        @($vm.HardDisks | Where-Object CapacityGB -GE 1000).Count | Should -Be 2
+        ($vm | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Tags | Should -Be @('Application/crm', 'Environment/Production', 'Wave/wave1')
+    }
+}

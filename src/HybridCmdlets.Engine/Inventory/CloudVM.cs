@@ -32,23 +32,36 @@ namespace HybridCmdlets.Engine.Inventory
         public string CpuBaseline { get; internal set; } = "";
         public WorkloadRole Role { get; internal set; }
         public WorkloadProfile Workload { get; internal set; } = new WorkloadProfile();
+        // Each list reads as text where PowerShell writes a property's ToString() (Export-Csv, Out-String of a cell):
+        // "Application/crm; Wave/wave1", not System.String[]. The VM keeps the plain lists; a read wraps one.
+        private IReadOnlyList<string> tags = Array.Empty<string>();
+        private IReadOnlyList<HardDisk> hardDisks = Array.Empty<HardDisk>();
+        private IReadOnlyList<NetworkAdapter> networkAdapters = Array.Empty<NetworkAdapter>();
+        private IReadOnlyList<CdDrive> cdDrives = Array.Empty<CdDrive>();
+        private IReadOnlyList<UsbDevice> usbDevices = Array.Empty<UsbDevice>();
+        private IReadOnlyList<string> passthroughDevices = Array.Empty<string>();
+        private IReadOnlyList<VMSnapshot> snapshots = Array.Empty<VMSnapshot>();
+
         /// <summary>Tag assignments as 'Category/Name', e.g. <c>Wave/wave1</c>.</summary>
-        public IReadOnlyList<string> Tags { get; internal set; } = Array.Empty<string>();
-        public IReadOnlyList<HardDisk> HardDisks { get; internal set; } = Array.Empty<HardDisk>();
-        public IReadOnlyList<NetworkAdapter> NetworkAdapters { get; internal set; } = Array.Empty<NetworkAdapter>();
-        public IReadOnlyList<CdDrive> CdDrives { get; internal set; } = Array.Empty<CdDrive>();
-        public IReadOnlyList<UsbDevice> UsbDevices { get; internal set; } = Array.Empty<UsbDevice>();
+        public IReadOnlyList<string> Tags { get => Readable(tags, t => t); internal set => tags = value ?? Array.Empty<string>(); }
+        public IReadOnlyList<HardDisk> HardDisks { get => Readable(hardDisks, DiskText); internal set => hardDisks = value ?? Array.Empty<HardDisk>(); }
+        public IReadOnlyList<NetworkAdapter> NetworkAdapters { get => Readable(networkAdapters, n => n.Name + " (" + n.NetworkName + ")"); internal set => networkAdapters = value ?? Array.Empty<NetworkAdapter>(); }
+        public IReadOnlyList<CdDrive> CdDrives { get => Readable(cdDrives, CdDriveText); internal set => cdDrives = value ?? Array.Empty<CdDrive>(); }
+        public IReadOnlyList<UsbDevice> UsbDevices { get => Readable(usbDevices, u => u.Name); internal set => usbDevices = value ?? Array.Empty<UsbDevice>(); }
         /// <summary>DirectPath I/O (PCI passthrough) devices.</summary>
-        public IReadOnlyList<string> PassthroughDevices { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> PassthroughDevices { get => Readable(passthroughDevices, d => d); internal set => passthroughDevices = value ?? Array.Empty<string>(); }
         /// <summary>NVIDIA vGPU profile, e.g. <c>grid_t4-4q</c>, or null.</summary>
         public string? VGpuProfile { get; internal set; }
         public bool FaultToleranceEnabled { get; internal set; }
-        public IReadOnlyList<VMSnapshot> Snapshots { get; internal set; } = Array.Empty<VMSnapshot>();
+        public IReadOnlyList<VMSnapshot> Snapshots { get => Readable(snapshots, v => v.Name); internal set => snapshots = value ?? Array.Empty<VMSnapshot>(); }
+
+        /// <summary>The tags without the wrapper, for queries that look at every VM of a lab.</summary>
+        internal IReadOnlyList<string> TagList => tags;
 
         public double MemoryGB => MemoryMB / 1024.0;
         public double ProvisionedSpaceGB => Math.Round(HardDisks.Sum(d => d.CapacityGB), 2);
         public double UsedSpaceGB => Math.Round(HardDisks.Sum(d => d.UsedGB), 2);
-        public IReadOnlyList<string> Networks => NetworkAdapters.Select(n => n.NetworkName).Distinct(Names.Comparer).ToArray();
+        public IReadOnlyList<string> Networks => Readable(networkAdapters.Select(n => n.NetworkName).Distinct(Names.Comparer).ToArray(), n => n);
         public int HardwareVersionNumber => VirtualHardware.TryParse(HardwareVersion, out var v) ? v : 0;
 
         /// <summary>The name part of a 'Category/Name' tag (the whole tag when it has no category).</summary>
@@ -61,5 +74,13 @@ namespace HybridCmdlets.Engine.Inventory
         internal CloudVM Copy() => (CloudVM)MemberwiseClone();
 
         public override string ToString() => Name;
+
+        private static IReadOnlyList<T> Readable<T>(IReadOnlyList<T> items, Func<T, string> text) => new Migration.ReadableList<T>(items, text, "; ");
+
+        private static string DiskText(HardDisk d) =>
+            d.Name + " (" + d.CapacityGB.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " GB on " + d.Datastore + ")";
+
+        private static string CdDriveText(CdDrive c) =>
+            c.Name + (c.IsoPath != null ? " (" + c.IsoPath + ")" : c.HostDevice != null ? " (host device)" : c.RemoteDevice != null ? " (client device)" : "");
     }
 }

@@ -222,12 +222,6 @@ namespace HybridCmdlets.Engine.Persistence
                 if (OutOfRange(w.DiskWriteRateMBps, 0, 100_000)) RangeProblem(At() + ".workload.diskWriteRateMBps", w.DiskWriteRateMBps, 0, 100_000);
             }
 
-            if (vm.HardDisks == null || vm.NetworkAdapters == null || vm.Tags == null || vm.CdDrives == null || vm.UsbDevices == null || vm.PassthroughDevices == null || vm.Snapshots == null)
-            {
-                Problem(At(), "a device list is null");
-                return;
-            }
-
             // Places are named only when there is something to report: this runs for every VM of the lab.
             if (AnyNull(vm.HardDisks) || AnyNull(vm.NetworkAdapters) || AnyNull(vm.Tags) || AnyNull(vm.CdDrives)
                 || AnyNull(vm.UsbDevices) || AnyNull(vm.PassthroughDevices) || AnyNull(vm.Snapshots))

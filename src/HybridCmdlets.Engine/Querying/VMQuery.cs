@@ -54,7 +54,7 @@ namespace HybridCmdlets.Engine.Querying
         /// <summary>A tag matches by its whole 'Category/Name' or by its name alone.</summary>
         private bool MatchTag(CloudVM vm)
         {
-            foreach (var tag in vm.Tags)
+            foreach (var tag in vm.TagList)
             {
                 if (!tagNames.TryGetValue(tag, out var name)) tagNames[tag] = name = CloudVM.TagName(tag);
                 foreach (var pattern in tags)

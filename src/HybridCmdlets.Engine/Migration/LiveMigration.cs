@@ -18,6 +18,8 @@ namespace HybridCmdlets.Engine.Migration
 
         private readonly EventQueue clock;
         private readonly SharedLink link;
+        /// <summary>The hosts' vMotion networks every transfer also crosses, shared with the other moves on them.</summary>
+        private readonly SharedPort[] ports;
         private readonly LiveMigrationInputs inputs;
         private readonly PreCopyPolicy policy;
         private readonly Action<LiveMigrationResult> finished;
@@ -46,8 +48,9 @@ namespace HybridCmdlets.Engine.Migration
         private string? phase = "queued";
 
         public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished,
-            Action<MigrationPhase>? entered = null)
+            Action<MigrationPhase>? entered = null, SharedPort[]? ports = null)
         {
+            this.ports = ports ?? new SharedPort[0];
             this.entered = entered;
             this.clock = clock;
             this.link = link;
@@ -118,7 +121,7 @@ namespace HybridCmdlets.Engine.Migration
             if (phase != "disk copy") entered?.Invoke(MigrationPhase.DiskCopy);
             phase = "disk copy";
             roundBegan = clock.Now;
-            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied);
+            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied, ports);
         }
 
         private void DisksCopied(Flow flow)
@@ -161,7 +164,7 @@ namespace HybridCmdlets.Engine.Migration
             roundLimit = policy.RoundRateLimit(state);
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, roundLimit);
             var bytes = policy.SkipsRedirtiedPages ? due - Skipped(due, cap) : due;
-            current = link.Start(bytes, cap, roundSent);
+            current = link.Start(bytes, cap, roundSent, ports);
         }
 
         /// <summary>
@@ -176,6 +179,7 @@ namespace HybridCmdlets.Engine.Migration
             var hot = Math.Min(dueHot, due);
             var wider = Math.Min(dueWider, due - hot);
             var rate = Math.Min(cap, link.Capacity / (link.ActiveFlows + 1));
+            foreach (var port in ports) rate = Math.Min(rate, port.Capacity / (port.ActiveFlows + 1));
             if (!(rate > 0) || double.IsInfinity(rate) || wider <= 0) return hot;
             double low = 0, high = (due - hot) / rate;
             for (var i = 0; i < 60; i++)
@@ -228,6 +232,7 @@ namespace HybridCmdlets.Engine.Migration
             var bytes = state.Pending + deviceState + inputs.SwitchoverDiskBytes + dirtyDisk;
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.StopAndCopyRateLimit);
             var rate = Math.Min(cap, Math.Min(state.LastRoundRate, link.Capacity));
+            foreach (var port in ports) rate = Math.Min(rate, port.Capacity);
             var handshake = policy.HandoverRoundTrips * inputs.RttMs / 1000.0;
             var predicted = bytes / rate + handshake;
             if (policy.MaxSwitchoverSeconds is double limit && predicted > limit)
@@ -250,7 +255,7 @@ namespace HybridCmdlets.Engine.Migration
                     result.Succeeded = true;
                     Finish();
                 });
-            });
+            }, ports);
             entered?.Invoke(MigrationPhase.Switchover);
         }
 

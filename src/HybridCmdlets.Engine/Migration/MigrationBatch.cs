@@ -42,6 +42,8 @@ namespace HybridCmdlets.Engine.Migration
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
+        /// <summary>Each host's vMotion network, by endpoint and host name: what the live moves from and to it share.</summary>
+        private readonly Dictionary<string, SharedPort> vmotionPorts = new Dictionary<string, SharedPort>(Names.Comparer);
         private readonly Dictionary<string, CloudLink> changedLinks = new Dictionary<string, CloudLink>(Names.Comparer);
         /// <summary>Links that injected faults hold down or degraded now, by name.</summary>
         private readonly Dictionary<string, LinkCondition> conditions = new Dictionary<string, LinkCondition>(Names.Comparer);
@@ -343,7 +345,7 @@ namespace HybridCmdlets.Engine.Migration
                 if (result.SwitchoverSeconds is double switchover) run.Result.SwitchoverTime = epochUtc.AddSeconds(switchover);
                 if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
                 else End(run, run.DowntimeOverride ?? result.DowntimeSeconds, result.ErrorId, result.ErrorMessage, neverStarted: false);
-            }, phase => EnterPhase(run, phase));
+            }, phase => EnterPhase(run, phase), VMotionPortsOf(run.Plan));
             run.Live = live;
             live.Start();
         }
@@ -478,6 +480,31 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>
+        /// The vMotion networks of the source and destination hosts, which every transfer of a live move crosses besides
+        /// the link between them and shares with the other live moves from or to those hosts (vMotion runs over the
+        /// hosts' vMotion VMkernel adapters; HCX vMotion too, with the Interconnect appliance in between). A host the
+        /// lab does not know (a VM placed on none) adds nothing; one host on both ends is crossed once.
+        /// </summary>
+        private SharedPort[] VMotionPortsOf(MigrationPlan plan)
+        {
+            var destination = VMotionPort(plan.Destination.Name, plan.DestinationHost);
+            if (plan.SourceHost == null || ReferenceEquals(plan.SourceHost, plan.DestinationHost)) return new[] { destination };
+            return new[] { VMotionPort(plan.Source.Name, plan.SourceHost), destination };
+        }
+
+        private SharedPort VMotionPort(string endpoint, CloudHost host)
+        {
+            var key = endpoint + "/" + host.Name;
+            if (!vmotionPorts.TryGetValue(key, out var port))
+            {
+                port = new SharedPort(key, host.VMotionNetworkGbps * 1e9 / 8);
+                vmotionPorts.Add(key, port);
+            }
+
+            return port;
+        }
+
+        /// <summary>
         /// What the moves between two endpoints share: the WAN link, in series with the HCX service mesh's
         /// Interconnect appliance that every HCX migration crosses (about 1.6 Gbps for all of them together).
         /// </summary>
@@ -521,10 +548,13 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The move's own cap (-MaxBandwidthMbps), on every transfer it makes; infinite when it has none.</summary>
         private static double UserCap(MigrationRun run) => run.Policy.Settings.MaxBandwidthMbps * 1e6 / 8 ?? double.PositiveInfinity;
 
-        /// <summary>A vMotion's streams, no faster than the hosts' vMotion network; RAV's vMotion also within HCX's per-migration limit.</summary>
+        /// <summary>
+        /// A vMotion's streams within the move's own cap; RAV's vMotion also within HCX's per-migration limit. The hosts'
+        /// vMotion networks are not a cap but shared resources the transfers cross (<see cref="VMotionPortsOf"/>).
+        /// </summary>
         private double LiveCap(MigrationRun run)
         {
-            var cap = Math.Min(Math.Min(StreamsCap(run), HostNetworkCap(run.Plan)), UserCap(run));
+            var cap = Math.Min(StreamsCap(run), UserCap(run));
             return run.Plan.Type == MigrationType.RAV ? Math.Min(cap, HcxPerMigrationBytesPerSecond) : cap;
         }
 

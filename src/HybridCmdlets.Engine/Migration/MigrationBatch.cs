@@ -94,9 +94,9 @@ namespace HybridCmdlets.Engine.Migration
         public event Action<MigrationRun>? Finished;
 
         /// <summary>Raised when a migration is added, and when it enters a stage: where injected faults take aim.</summary>
-        internal event Action<MigrationRun>? Added;
+        private event Action<MigrationRun>? Added;
 
-        internal event Action<MigrationRun, MigrationPhase>? PhaseEntered;
+        private event Action<MigrationRun, MigrationPhase>? PhaseEntered;
 
         /// <summary>The lab the moves change; null for a prediction.</summary>
         internal Estate? Estate => estate;
@@ -162,7 +162,7 @@ namespace HybridCmdlets.Engine.Migration
         /// was copied to the destination is discarded. <paramref name="downtimeSeconds"/> overrides the downtime
         /// (a guest that crashed with its host and was restarted by HA).
         /// </summary>
-        internal void Abort(MigrationRun run, string errorId, string message, string? faultId, double? downtimeSeconds = null)
+        private void Abort(MigrationRun run, string errorId, string message, string? faultId, double? downtimeSeconds = null)
         {
             if (run.Done) return;
             run.Result.Fault = faultId;
@@ -398,7 +398,7 @@ namespace HybridCmdlets.Engine.Migration
             Transfer(run, link, finalBytes, ReplicationCap(run), () =>
             {
                 run.Phase = "powering on at the destination";
-                Clock.After(BootSeconds(run.Plan.VM), () =>
+                Clock.After(GuestOperatingSystems.BootSeconds(run.Plan.VM.GuestId), () =>
                 {
                     if (!run.SwitchoverHung) End(run, Clock.Now - run.SwitchoverBegan, null, null, neverStarted: false);
                 });
@@ -562,6 +562,5 @@ namespace HybridCmdlets.Engine.Migration
         private double ReplicationCap(MigrationRun run) =>
             Math.Min(UserCap(run), run.Plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(run)) : HostNetworkCap(run.Plan));
 
-        internal static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
     }
 }

@@ -116,6 +116,12 @@ namespace HybridCmdlets.Engine.Faults
                     "Give -VM <name> and -Phase DiskCopy, Replication, PreCopy or Switchover.");
             }
 
+            if (spec.Phase is MigrationPhase phase && !MigrationPhases.CanBeAimedAt(phase))
+            {
+                throw EngineErrors.FaultTriggerInvalid("A fault can be aimed at a stage a migration works through, not at " + phase + ".", phase,
+                    "Give -Phase DiskCopy, Replication, PreCopy or Switchover.");
+            }
+
             if (spec.VM != null && !estate.VMs.Any(v => Names.Equal(v.Name, spec.VM)))
             {
                 throw EngineErrors.VMNotFound(spec.VM);
@@ -423,7 +429,7 @@ namespace HybridCmdlets.Engine.Faults
         private void FailForDestinationHost(CloudFault fault, MigrationRun run, string endpoint, string host)
         {
             if (run.Done || fault.State == FaultState.Cleared) return;
-            var resumed = run.Stage == MigrationPhase.Switchover ? "the source resumed the VM, which keeps running there" : "the VM keeps running at its source";
+            var resumed = MigrationPhases.IsSwitchover(run.Stage) ? "the source resumed the VM, which keeps running there" : "the VM keeps running at its source";
             batch.Fail(run, "DestinationHostFailed", string.Format(CultureInfo.InvariantCulture,
                 "Destination host {0} on {1} failed ({2}) during {3}; {4}. What was copied to the destination was discarded.",
                 host, endpoint, fault.Id, run.Phase, resumed), fault.Id);

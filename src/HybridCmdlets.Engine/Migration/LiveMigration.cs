@@ -44,8 +44,7 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>A fault stalled the switchover: the guest stays stopped until the switchover times out.</summary>
         private bool hung;
         private double stoppedAt;
-        /// <summary>The phase; null during pre-copy, whose phase names the round (built only when read).</summary>
-        private string? phase = "queued";
+        private MigrationPhase phase = MigrationPhase.Queued;
 
         public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished,
             Action<MigrationPhase>? entered = null, SharedPort[]? ports = null)
@@ -62,8 +61,11 @@ namespace HybridCmdlets.Engine.Migration
             roundSent = RoundSent;
         }
 
-        /// <summary>What the migration is doing now, for progress: "disk copy", "pre-copy round 3", "switchover".</summary>
-        public string Phase => phase ?? "pre-copy round " + (state.RoundsDone + 1).ToString(CultureInfo.InvariantCulture);
+        /// <summary>What the migration is doing now: a disk copy, pre-copy (<see cref="Round"/> says which round), the switchover.</summary>
+        public MigrationPhase Phase => phase;
+
+        /// <summary>The pre-copy round under way, from 1.</summary>
+        public int Round => state.RoundsDone + 1;
 
         /// <summary>Bytes sent so far, including the part of the current transfer already on the wire.</summary>
         public double BytesSent =>
@@ -83,7 +85,7 @@ namespace HybridCmdlets.Engine.Migration
         public void Cancel() => Abort("Canceled", "The migration was canceled; the VM keeps running at its source.");
 
         /// <summary>The guest is stopped for the switchover (its downtime runs).</summary>
-        internal bool InSwitchover => !done && phase == "switchover";
+        internal bool InSwitchover => !done && phase == MigrationPhase.Switchover;
 
         /// <summary>
         /// Ends it as failed wherever it is (a fault, a cancel). Before the switchover the guest never stopped; during
@@ -118,8 +120,8 @@ namespace HybridCmdlets.Engine.Migration
 
         private void CopyDisks(double bytes)
         {
-            if (phase != "disk copy") entered?.Invoke(MigrationPhase.DiskCopy);
-            phase = "disk copy";
+            if (phase != MigrationPhase.DiskCopy) entered?.Invoke(MigrationPhase.DiskCopy);
+            phase = MigrationPhase.DiskCopy;
             roundBegan = clock.Now;
             current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied, ports);
         }
@@ -151,13 +153,13 @@ namespace HybridCmdlets.Engine.Migration
                 return;
             }
 
+            phase = MigrationPhase.PreCopy;
             entered?.Invoke(MigrationPhase.PreCopy);
             SendRound(everything);
         }
 
         private void SendRound(double due)
         {
-            phase = null;
             roundBegan = clock.Now;
             roundThrottle = state.Throttle;
             roundDue = due;
@@ -224,7 +226,7 @@ namespace HybridCmdlets.Engine.Migration
 
         private void SwitchOver()
         {
-            phase = "switchover";
+            phase = MigrationPhase.Switchover;
             var deviceState = inputs.DeviceStateBytes ?? policy.DeviceStateBytes(inputs.NumCpu, inputs.Devices);
             // QEMU's block migration sends the blocks written since its last pass with the guest stopped; vSphere's
             // mirror is synchronous and leaves none.
@@ -271,7 +273,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             if (done) return;
             done = true;
-            phase = result.Succeeded ? "completed" : "failed";
+            phase = result.Succeeded ? MigrationPhase.Completed : MigrationPhase.Failed;
             result.EndSeconds = clock.Now;
             result.Rounds = rounds.ToArray();
             finished(result);

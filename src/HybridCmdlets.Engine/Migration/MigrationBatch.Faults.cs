@@ -182,7 +182,7 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         private bool HangSwitchover(MigrationRun run, string faultId)
         {
-            if (run.Done || run.Stage != MigrationPhase.Switchover) return false;
+            if (run.Done || !MigrationPhases.IsSwitchover(run.Stage)) return false;
             var message = string.Format(CultureInfo.InvariantCulture,
                 "The switchover stalled ({0}) and did not finish within {1:0} s; the source resumed the VM, which keeps running there. What was copied to the destination was discarded.",
                 faultId, SwitchoverLimitSeconds);
@@ -205,7 +205,7 @@ namespace HybridCmdlets.Engine.Migration
 
         /// <summary>HCX replication under way: RAV or Bulk replicating disks, or Bulk's final sync.</summary>
         internal static bool Replicating(MigrationRun run) =>
-            run.Stage == MigrationPhase.Replication || (run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover);
+            run.Stage == MigrationPhase.Replication || (run.Plan.Type == MigrationType.Bulk && MigrationPhases.IsSwitchover(run.Stage));
 
         /// <summary>The transfer a running migration has under way on <paramref name="link"/>, or null.</summary>
         private static Flow? TransferOn(MigrationRun run, SharedLink? link) =>

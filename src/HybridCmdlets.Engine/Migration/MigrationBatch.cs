@@ -183,7 +183,7 @@ namespace HybridCmdlets.Engine.Migration
 
             if (run.CurrentFlow != null) run.CurrentFlow.Link.Cancel(run.CurrentFlow);
             // A Bulk final sync had powered the guest off: it was down until the source powered it on again.
-            var stopped = run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover ? Clock.Now - run.SwitchoverBegan : (double?)null;
+            var stopped = run.Plan.Type == MigrationType.Bulk && MigrationPhases.IsSwitchover(run.Stage) ? Clock.Now - run.SwitchoverBegan : (double?)null;
             End(run, downtimeSeconds ?? stopped, errorId, message, neverStarted: false);
         }
 
@@ -305,7 +305,6 @@ namespace HybridCmdlets.Engine.Migration
                     Replicate(run, link, diskBytes, writes, () => BulkSwitchover(run, link, writes * ReplicationCycleSeconds));
                     break;
                 default:
-                    run.Phase = "copying disks";
                     Transfer(run, link, diskBytes, ReplicationCap(run), () => End(run, 0, null, null, neverStarted: false));
                     EnterPhase(run, MigrationPhase.DiskCopy);
                     break;
@@ -369,7 +368,6 @@ namespace HybridCmdlets.Engine.Migration
                 {
                     roundBytes = changed;
                     began = Clock.Now;
-                    run.Phase = "replicating disks";
                     run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied!);
                 }
                 else
@@ -377,7 +375,6 @@ namespace HybridCmdlets.Engine.Migration
                     then();
                 }
             };
-            run.Phase = "replicating disks";
             run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied);
             EnterPhase(run, MigrationPhase.Replication);
         }
@@ -392,12 +389,11 @@ namespace HybridCmdlets.Engine.Migration
                 return;
             }
 
-            run.Phase = "final sync (VM powered off)";
             run.SwitchoverBegan = Clock.Now;
             run.Result.SwitchoverTime = epochUtc.AddSeconds(run.SwitchoverBegan);
             Transfer(run, link, finalBytes, ReplicationCap(run), () =>
             {
-                run.Phase = "powering on at the destination";
+                run.Stage = MigrationPhase.PowerOn;
                 Clock.After(GuestOperatingSystems.BootSeconds(run.Plan.VM.GuestId), () =>
                 {
                     if (!run.SwitchoverHung) End(run, Clock.Now - run.SwitchoverBegan, null, null, neverStarted: false);
@@ -436,14 +432,14 @@ namespace HybridCmdlets.Engine.Migration
                 result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
                 estate?.CompleteMigration(run.Plan, result.EndTime);
-                run.Phase = "completed";
+                run.Stage = MigrationPhase.Completed;
             }
             else
             {
                 result.Status = errorId == "Canceled" ? MigrationStatus.Canceled : MigrationStatus.Failed;
                 result.Error = errorId;
                 result.ErrorMessage = message;
-                run.Phase = errorId == "Canceled" ? "canceled" : "failed";
+                run.Stage = errorId == "Canceled" ? MigrationPhase.Canceled : MigrationPhase.Failed;
             }
 
             estate?.EndMigration(run.Plan.VM.Id);

@@ -372,7 +372,7 @@ namespace HybridCmdlets.Engine.Tests
             var migration = new LiveMigration(clock, link, VM(memoryGB: 1), new VSpherePolicy(), results.Add);
             migration.Start();
             // Run until the final copy is done and only the handover remains, then cancel.
-            while (migration.Phase != "switchover" && clock.Step())
+            while (migration.Phase != MigrationPhase.Switchover && clock.Step())
             {
             }
 

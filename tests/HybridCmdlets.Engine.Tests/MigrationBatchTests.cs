@@ -316,6 +316,27 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_bulk_move_goes_through_its_stages_as_values_each_with_the_name_a_task_shows()
+        {
+            var estate = NewEstate();
+            var batch = new MigrationBatch(estate, MigrationAlgorithm.vSphere, Epoch);
+            var run = batch.Add(Plan(estate, "crm-web01", "avs-westeurope", MigrationType.Bulk));
+            var seen = new List<(MigrationPhase Stage, string Phase)> { (run.Stage, run.Phase) };
+            while (batch.Clock.Step())
+            {
+                if (seen[seen.Count - 1].Stage != run.Stage) seen.Add((run.Stage, run.Phase));
+            }
+
+            Assert.Equal(new[]
+            {
+                (MigrationPhase.Replication, "replicating disks"),
+                (MigrationPhase.Switchover, "final sync (VM powered off)"),
+                (MigrationPhase.PowerOn, "powering on at the destination"),
+                (MigrationPhase.Completed, "completed"),
+            }, seen);
+        }
+
+        [Fact]
         public void The_same_lab_and_requests_give_the_same_results()
         {
             string Run()

@@ -13,14 +13,14 @@ namespace HybridCmdlets.Engine.Faults
     /// The faults scheduled on a lab's timeline, and what each does when it fires. Everything happens on the
     /// virtual clock, and random faults draw from their own seeded generator, so the same lab, moves and faults
     /// always give the same results. What the moves do about a fault (wait, resume, fail) is the migration
-    /// model's (<see cref="MigrationBatch"/>); this class decides what breaks and when.
+    /// model's, reached through <see cref="IFaultableMigrations"/>; this class decides what breaks and when.
     /// </summary>
     internal sealed class FaultInjector
     {
         /// <summary>How long a random fault's link, host or datastore stays broken when no duration is given.</summary>
         public static readonly TimeSpan RandomFaultDuration = TimeSpan.FromSeconds(60);
 
-        private readonly MigrationBatch batch;
+        private readonly IFaultableMigrations batch;
         private readonly Estate estate;
         private readonly DateTime epochUtc;
         private readonly List<CloudFault> faults = new List<CloudFault>();
@@ -29,7 +29,7 @@ namespace HybridCmdlets.Engine.Faults
         private readonly Dictionary<string, CloudFault> armed = new Dictionary<string, CloudFault>(Names.Comparer);
         private int unfinished;
 
-        public FaultInjector(MigrationBatch batch, Estate estate, DateTime epochUtc)
+        public FaultInjector(IFaultableMigrations batch, Estate estate, DateTime epochUtc)
         {
             this.batch = batch;
             this.estate = estate;
@@ -114,6 +114,12 @@ namespace HybridCmdlets.Engine.Faults
             {
                 throw EngineErrors.FaultTriggerInvalid("A stage trigger needs both the VM and the stage.", spec.VM ?? (object?)spec.Phase ?? "",
                     "Give -VM <name> and -Phase DiskCopy, Replication, PreCopy or Switchover.");
+            }
+
+            if (spec.Phase is MigrationPhase phase && !MigrationPhases.CanBeAimedAt(phase))
+            {
+                throw EngineErrors.FaultTriggerInvalid("A fault can be aimed at a stage a migration works through, not at " + phase + ".", phase,
+                    "Give -Phase DiskCopy, Replication, PreCopy or Switchover.");
             }
 
             if (spec.VM != null && !estate.VMs.Any(v => Names.Equal(v.Name, spec.VM)))
@@ -400,7 +406,7 @@ namespace HybridCmdlets.Engine.Faults
             {
                 if (run.Done) continue;
                 var poweredOn = run.Plan.VM.PowerState == PowerState.PoweredOn;
-                var boot = MigrationBatch.BootSeconds(run.Plan.VM);
+                var boot = GuestOperatingSystems.BootSeconds(run.Plan.VM.GuestId);
                 restartedOn.TryGetValue(run.Result.VM, out var newHost);
                 var where = !poweredOn ? "the VM was powered off and stays registered at the source"
                     : newHost != null ? string.Format(CultureInfo.InvariantCulture, "vSphere HA restarted the VM on {0} at the source (about {1:0} s of downtime)", newHost, boot)
@@ -414,7 +420,7 @@ namespace HybridCmdlets.Engine.Faults
                     continue;
                 }
 
-                batch.Abort(run, "SourceHostFailed", string.Format(CultureInfo.InvariantCulture,
+                batch.Fail(run, "SourceHostFailed", string.Format(CultureInfo.InvariantCulture,
                     "Source host {0} on {1} failed ({2}) during {3}: {4}. The migration failed and what was copied to the destination was discarded.",
                     host, endpoint, fault.Id, run.Phase, where), fault.Id, poweredOn && newHost != null ? boot : (double?)null);
             }
@@ -423,8 +429,8 @@ namespace HybridCmdlets.Engine.Faults
         private void FailForDestinationHost(CloudFault fault, MigrationRun run, string endpoint, string host)
         {
             if (run.Done || fault.State == FaultState.Cleared) return;
-            var resumed = run.Stage == MigrationPhase.Switchover ? "the source resumed the VM, which keeps running there" : "the VM keeps running at its source";
-            batch.Abort(run, "DestinationHostFailed", string.Format(CultureInfo.InvariantCulture,
+            var resumed = MigrationPhases.IsSwitchover(run.Stage) ? "the source resumed the VM, which keeps running there" : "the VM keeps running at its source";
+            batch.Fail(run, "DestinationHostFailed", string.Format(CultureInfo.InvariantCulture,
                 "Destination host {0} on {1} failed ({2}) during {3}; {4}. What was copied to the destination was discarded.",
                 host, endpoint, fault.Id, run.Phase, resumed), fault.Id);
         }
@@ -441,7 +447,7 @@ namespace HybridCmdlets.Engine.Faults
         private void FailForDatastore(CloudFault fault, MigrationRun run, string endpoint, string datastore)
         {
             if (run.Done || fault.State == FaultState.Cleared) return;
-            batch.Abort(run, "DatastoreFull", string.Format(CultureInfo.InvariantCulture,
+            batch.Fail(run, "DatastoreFull", string.Format(CultureInfo.InvariantCulture,
                 "Datastore {0} on {1} ran out of space ({2}) during {3}; the migration failed, the VM keeps running at its source and the partial copy was deleted.",
                 datastore, endpoint, fault.Id, run.Phase), fault.Id);
         }

@@ -269,7 +269,7 @@ namespace HybridCmdlets.Engine.Import
                 CpuMhz = like.CpuMhz,
                 MemoryGB = sibling == null ? memoryGB : Math.Max(memoryGB, sibling.MemoryGB),
                 EsxiVersion = sibling?.EsxiVersion ?? EsxiFor(hardwareVersion),
-                VMotionNetworkGbps = sibling?.VMotionNetworkGbps ?? 10,
+                VMotionNetworkGbps = sibling?.VMotionNetworkGbps ?? CloudHost.DefaultVMotionNetworkGbps,
             };
         }
 

@@ -15,7 +15,18 @@ namespace HybridCmdlets.Engine.Inventory
         public int CpuMhz { get; internal set; }
         public int MemoryGB { get; internal set; }
         public string EsxiVersion { get; internal set; } = "";
-        /// <summary>Speed of the vMotion network, which sets how many vMotions the host runs at once.</summary>
+        /// <summary>
+        /// The vMotion network's speed where the inventory does not say it (an RVTools import adds hosts it cannot
+        /// read it from): 10 GbE, the faster of the two classes vCenter's concurrency limits are written for (4
+        /// vMotions at once on 1 GbE, 8 on 10 GbE: "Limits on Simultaneous Migrations", vCenter Server and Host
+        /// Management). Not a measurement; a lab file states each host's own.
+        /// </summary>
+        public const int DefaultVMotionNetworkGbps = 10;
+
+        /// <summary>
+        /// Speed of the host's vMotion network (its vMotion VMkernel adapter's uplinks), in Gbps: it sets how many
+        /// vMotions the host runs at once, and its capacity is shared by the live moves from and to the host.
+        /// </summary>
         public int VMotionNetworkGbps { get; internal set; }
         /// <summary>Physical GPU model for vGPU profiles, or null.</summary>
         public string? GpuModel { get; internal set; }

@@ -54,6 +54,9 @@ namespace HybridCmdlets.Engine.Inventory
 
         public static bool IsWindows(string guestId) => Catalog.TryGetValue(guestId, out var e) && e.IsWindows;
 
+        /// <summary>Seconds from power-on until the guest serves again: a Bulk cutover's reboot, an HA restart.</summary>
+        public static double BootSeconds(string guestId) => IsWindows(guestId) ? 90 : 45;
+
         /// <summary>The id as the catalog spells it (vSphere ids are case sensitive; users' typing is not).</summary>
         public static string? Canonical(string guestId)
         {

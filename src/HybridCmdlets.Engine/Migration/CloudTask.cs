@@ -32,7 +32,10 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>Queued, Running, Succeeded, Failed or Canceled.</summary>
         public MigrationStatus State => Run.Status;
 
-        /// <summary>"queued", "replicating disks", "pre-copy round 3", "switchover", "completed", ...</summary>
+        /// <summary>Where the move stands, to compare in a script: Queued, DiskCopy, Replication, PreCopy, Switchover, PowerOn, Completed, ...</summary>
+        public MigrationPhase Stage => Run.Stage;
+
+        /// <summary>The stage as a person reads it: "queued", "replicating disks", "pre-copy round 3", "switchover", "completed", ...</summary>
         public string Phase => Run.Phase;
 
         public bool IsFinished => Run.Done;

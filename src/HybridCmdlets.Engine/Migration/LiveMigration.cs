@@ -18,6 +18,8 @@ namespace HybridCmdlets.Engine.Migration
 
         private readonly EventQueue clock;
         private readonly SharedLink link;
+        /// <summary>The hosts' vMotion networks every transfer also crosses, shared with the other moves on them.</summary>
+        private readonly SharedPort[] ports;
         private readonly LiveMigrationInputs inputs;
         private readonly PreCopyPolicy policy;
         private readonly Action<LiveMigrationResult> finished;
@@ -42,12 +44,12 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>A fault stalled the switchover: the guest stays stopped until the switchover times out.</summary>
         private bool hung;
         private double stoppedAt;
-        /// <summary>The phase; null during pre-copy, whose phase names the round (built only when read).</summary>
-        private string? phase = "queued";
+        private MigrationPhase phase = MigrationPhase.Queued;
 
         public LiveMigration(EventQueue clock, SharedLink link, LiveMigrationInputs inputs, PreCopyPolicy policy, Action<LiveMigrationResult> finished,
-            Action<MigrationPhase>? entered = null)
+            Action<MigrationPhase>? entered = null, SharedPort[]? ports = null)
         {
+            this.ports = ports ?? new SharedPort[0];
             this.entered = entered;
             this.clock = clock;
             this.link = link;
@@ -59,8 +61,11 @@ namespace HybridCmdlets.Engine.Migration
             roundSent = RoundSent;
         }
 
-        /// <summary>What the migration is doing now, for progress: "disk copy", "pre-copy round 3", "switchover".</summary>
-        public string Phase => phase ?? "pre-copy round " + (state.RoundsDone + 1).ToString(CultureInfo.InvariantCulture);
+        /// <summary>What the migration is doing now: a disk copy, pre-copy (<see cref="Round"/> says which round), the switchover.</summary>
+        public MigrationPhase Phase => phase;
+
+        /// <summary>The pre-copy round under way, from 1.</summary>
+        public int Round => state.RoundsDone + 1;
 
         /// <summary>Bytes sent so far, including the part of the current transfer already on the wire.</summary>
         public double BytesSent =>
@@ -80,7 +85,7 @@ namespace HybridCmdlets.Engine.Migration
         public void Cancel() => Abort("Canceled", "The migration was canceled; the VM keeps running at its source.");
 
         /// <summary>The guest is stopped for the switchover (its downtime runs).</summary>
-        internal bool InSwitchover => !done && phase == "switchover";
+        internal bool InSwitchover => !done && phase == MigrationPhase.Switchover;
 
         /// <summary>
         /// Ends it as failed wherever it is (a fault, a cancel). Before the switchover the guest never stopped; during
@@ -115,10 +120,10 @@ namespace HybridCmdlets.Engine.Migration
 
         private void CopyDisks(double bytes)
         {
-            if (phase != "disk copy") entered?.Invoke(MigrationPhase.DiskCopy);
-            phase = "disk copy";
+            if (phase != MigrationPhase.DiskCopy) entered?.Invoke(MigrationPhase.DiskCopy);
+            phase = MigrationPhase.DiskCopy;
             roundBegan = clock.Now;
-            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied);
+            current = link.Start(bytes, inputs.FlowCapBytesPerSecond, disksCopied, ports);
         }
 
         private void DisksCopied(Flow flow)
@@ -148,20 +153,20 @@ namespace HybridCmdlets.Engine.Migration
                 return;
             }
 
+            phase = MigrationPhase.PreCopy;
             entered?.Invoke(MigrationPhase.PreCopy);
             SendRound(everything);
         }
 
         private void SendRound(double due)
         {
-            phase = null;
             roundBegan = clock.Now;
             roundThrottle = state.Throttle;
             roundDue = due;
             roundLimit = policy.RoundRateLimit(state);
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, roundLimit);
             var bytes = policy.SkipsRedirtiedPages ? due - Skipped(due, cap) : due;
-            current = link.Start(bytes, cap, roundSent);
+            current = link.Start(bytes, cap, roundSent, ports);
         }
 
         /// <summary>
@@ -176,6 +181,7 @@ namespace HybridCmdlets.Engine.Migration
             var hot = Math.Min(dueHot, due);
             var wider = Math.Min(dueWider, due - hot);
             var rate = Math.Min(cap, link.Capacity / (link.ActiveFlows + 1));
+            foreach (var port in ports) rate = Math.Min(rate, port.Capacity / (port.ActiveFlows + 1));
             if (!(rate > 0) || double.IsInfinity(rate) || wider <= 0) return hot;
             double low = 0, high = (due - hot) / rate;
             for (var i = 0; i < 60; i++)
@@ -220,7 +226,7 @@ namespace HybridCmdlets.Engine.Migration
 
         private void SwitchOver()
         {
-            phase = "switchover";
+            phase = MigrationPhase.Switchover;
             var deviceState = inputs.DeviceStateBytes ?? policy.DeviceStateBytes(inputs.NumCpu, inputs.Devices);
             // QEMU's block migration sends the blocks written since its last pass with the guest stopped; vSphere's
             // mirror is synchronous and leaves none.
@@ -228,6 +234,7 @@ namespace HybridCmdlets.Engine.Migration
             var bytes = state.Pending + deviceState + inputs.SwitchoverDiskBytes + dirtyDisk;
             var cap = Math.Min(inputs.FlowCapBytesPerSecond, policy.StopAndCopyRateLimit);
             var rate = Math.Min(cap, Math.Min(state.LastRoundRate, link.Capacity));
+            foreach (var port in ports) rate = Math.Min(rate, port.Capacity);
             var handshake = policy.HandoverRoundTrips * inputs.RttMs / 1000.0;
             var predicted = bytes / rate + handshake;
             if (policy.MaxSwitchoverSeconds is double limit && predicted > limit)
@@ -250,7 +257,7 @@ namespace HybridCmdlets.Engine.Migration
                     result.Succeeded = true;
                     Finish();
                 });
-            });
+            }, ports);
             entered?.Invoke(MigrationPhase.Switchover);
         }
 
@@ -266,7 +273,7 @@ namespace HybridCmdlets.Engine.Migration
         {
             if (done) return;
             done = true;
-            phase = result.Succeeded ? "completed" : "failed";
+            phase = result.Succeeded ? MigrationPhase.Completed : MigrationPhase.Failed;
             result.EndSeconds = clock.Now;
             result.Rounds = rounds.ToArray();
             finished(result);

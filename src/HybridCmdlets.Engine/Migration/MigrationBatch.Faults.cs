@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Simulation;
 
@@ -10,10 +12,39 @@ namespace HybridCmdlets.Engine.Migration
     /// transfers; a live transfer waits for it as long as vSphere does (Migrate.NetTimeout), HCX replication much
     /// longer, and replication resumes from its last checkpoint when the link returns. A stalled switchover times
     /// out with the guest resumed at its source. Whatever fails before the guest resumes at the destination leaves
-    /// the VM at its source.
+    /// the VM at its source. The fault injector reaches these only through <see cref="IFaultableMigrations"/>.
     /// </summary>
-    public sealed partial class MigrationBatch
+    public sealed partial class MigrationBatch : IFaultableMigrations
     {
+        IReadOnlyList<MigrationRun> IFaultableMigrations.Runs => runs;
+
+        event Action<MigrationRun>? IFaultableMigrations.Added
+        {
+            add => Added += value;
+            remove => Added -= value;
+        }
+
+        event Action<MigrationRun, MigrationPhase>? IFaultableMigrations.PhaseEntered
+        {
+            add => PhaseEntered += value;
+            remove => PhaseEntered -= value;
+        }
+
+        event Action<MigrationRun>? IFaultableMigrations.Finished
+        {
+            add => Finished += value;
+            remove => Finished -= value;
+        }
+
+        void IFaultableMigrations.Fail(MigrationRun run, string errorId, string message, string faultId, double? downtimeSeconds) =>
+            Abort(run, errorId, message, faultId, downtimeSeconds);
+
+        void IFaultableMigrations.SetLinkCondition(CloudLink link, LinkCondition? condition) => SetLinkCondition(link, condition);
+
+        double IFaultableMigrations.RestartFromCheckpoint(MigrationRun run, double delaySeconds) => RestartFromCheckpoint(run, delaySeconds);
+
+        bool IFaultableMigrations.HangSwitchover(MigrationRun run, string faultId) => HangSwitchover(run, faultId);
+
         /// <summary>A link's outage: since when, and which fault holds it down.</summary>
         private sealed class Outage
         {
@@ -29,7 +60,7 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>Puts a link under what the faults on it do now (null: nothing), and lets the moves on it react.</summary>
-        internal void SetLinkCondition(CloudLink link, LinkCondition? condition)
+        private void SetLinkCondition(CloudLink link, LinkCondition? condition)
         {
             var name = link.Name;
             var wasDown = outages.TryGetValue(name, out var outage);
@@ -126,7 +157,7 @@ namespace HybridCmdlets.Engine.Migration
         /// Stops a replication transfer and starts it again from its last checkpoint, after <paramref name="delaySeconds"/>
         /// (a source VM restarting). Returns the bytes of the transfer kept.
         /// </summary>
-        internal double RestartFromCheckpoint(MigrationRun run, double delaySeconds)
+        private double RestartFromCheckpoint(MigrationRun run, double delaySeconds)
         {
             var flow = run.CurrentFlow;
             if (flow == null || !flow.IsActive) return 0;
@@ -149,9 +180,9 @@ namespace HybridCmdlets.Engine.Migration
         /// A fault stalls the switchover of a migration in it: after <see cref="SwitchoverLimitSeconds"/> of stun the
         /// source resumes the guest and the migration fails with SwitchoverTimeout. False when it is not in a switchover.
         /// </summary>
-        internal bool HangSwitchover(MigrationRun run, string faultId)
+        private bool HangSwitchover(MigrationRun run, string faultId)
         {
-            if (run.Done || run.Stage != MigrationPhase.Switchover) return false;
+            if (run.Done || !MigrationPhases.IsSwitchover(run.Stage)) return false;
             var message = string.Format(CultureInfo.InvariantCulture,
                 "The switchover stalled ({0}) and did not finish within {1:0} s; the source resumed the VM, which keeps running there. What was copied to the destination was discarded.",
                 faultId, SwitchoverLimitSeconds);
@@ -174,7 +205,7 @@ namespace HybridCmdlets.Engine.Migration
 
         /// <summary>HCX replication under way: RAV or Bulk replicating disks, or Bulk's final sync.</summary>
         internal static bool Replicating(MigrationRun run) =>
-            run.Stage == MigrationPhase.Replication || (run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover);
+            run.Stage == MigrationPhase.Replication || (run.Plan.Type == MigrationType.Bulk && MigrationPhases.IsSwitchover(run.Stage));
 
         /// <summary>The transfer a running migration has under way on <paramref name="link"/>, or null.</summary>
         private static Flow? TransferOn(MigrationRun run, SharedLink? link) =>

@@ -42,6 +42,8 @@ namespace HybridCmdlets.Engine.Migration
         private readonly DateTime epochUtc;
         private readonly ConcurrencyLimits limits = new ConcurrencyLimits();
         private readonly Dictionary<string, SharedLink> links = new Dictionary<string, SharedLink>(Names.Comparer);
+        /// <summary>Each host's vMotion network, by endpoint and host name: what the live moves from and to it share.</summary>
+        private readonly Dictionary<string, SharedPort> vmotionPorts = new Dictionary<string, SharedPort>(Names.Comparer);
         private readonly Dictionary<string, CloudLink> changedLinks = new Dictionary<string, CloudLink>(Names.Comparer);
         /// <summary>Links that injected faults hold down or degraded now, by name.</summary>
         private readonly Dictionary<string, LinkCondition> conditions = new Dictionary<string, LinkCondition>(Names.Comparer);
@@ -92,9 +94,9 @@ namespace HybridCmdlets.Engine.Migration
         public event Action<MigrationRun>? Finished;
 
         /// <summary>Raised when a migration is added, and when it enters a stage: where injected faults take aim.</summary>
-        internal event Action<MigrationRun>? Added;
+        private event Action<MigrationRun>? Added;
 
-        internal event Action<MigrationRun, MigrationPhase>? PhaseEntered;
+        private event Action<MigrationRun, MigrationPhase>? PhaseEntered;
 
         /// <summary>The lab the moves change; null for a prediction.</summary>
         internal Estate? Estate => estate;
@@ -160,7 +162,7 @@ namespace HybridCmdlets.Engine.Migration
         /// was copied to the destination is discarded. <paramref name="downtimeSeconds"/> overrides the downtime
         /// (a guest that crashed with its host and was restarted by HA).
         /// </summary>
-        internal void Abort(MigrationRun run, string errorId, string message, string? faultId, double? downtimeSeconds = null)
+        private void Abort(MigrationRun run, string errorId, string message, string? faultId, double? downtimeSeconds = null)
         {
             if (run.Done) return;
             run.Result.Fault = faultId;
@@ -181,7 +183,7 @@ namespace HybridCmdlets.Engine.Migration
 
             if (run.CurrentFlow != null) run.CurrentFlow.Link.Cancel(run.CurrentFlow);
             // A Bulk final sync had powered the guest off: it was down until the source powered it on again.
-            var stopped = run.Plan.Type == MigrationType.Bulk && run.Stage == MigrationPhase.Switchover ? Clock.Now - run.SwitchoverBegan : (double?)null;
+            var stopped = run.Plan.Type == MigrationType.Bulk && MigrationPhases.IsSwitchover(run.Stage) ? Clock.Now - run.SwitchoverBegan : (double?)null;
             End(run, downtimeSeconds ?? stopped, errorId, message, neverStarted: false);
         }
 
@@ -303,7 +305,6 @@ namespace HybridCmdlets.Engine.Migration
                     Replicate(run, link, diskBytes, writes, () => BulkSwitchover(run, link, writes * ReplicationCycleSeconds));
                     break;
                 default:
-                    run.Phase = "copying disks";
                     Transfer(run, link, diskBytes, ReplicationCap(run), () => End(run, 0, null, null, neverStarted: false));
                     EnterPhase(run, MigrationPhase.DiskCopy);
                     break;
@@ -343,7 +344,7 @@ namespace HybridCmdlets.Engine.Migration
                 if (result.SwitchoverSeconds is double switchover) run.Result.SwitchoverTime = epochUtc.AddSeconds(switchover);
                 if (result.Succeeded) End(run, result.DowntimeSeconds, null, null, neverStarted: false);
                 else End(run, run.DowntimeOverride ?? result.DowntimeSeconds, result.ErrorId, result.ErrorMessage, neverStarted: false);
-            }, phase => EnterPhase(run, phase));
+            }, phase => EnterPhase(run, phase), VMotionPortsOf(run.Plan));
             run.Live = live;
             live.Start();
         }
@@ -367,7 +368,6 @@ namespace HybridCmdlets.Engine.Migration
                 {
                     roundBytes = changed;
                     began = Clock.Now;
-                    run.Phase = "replicating disks";
                     run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied!);
                 }
                 else
@@ -375,7 +375,6 @@ namespace HybridCmdlets.Engine.Migration
                     then();
                 }
             };
-            run.Phase = "replicating disks";
             run.CurrentFlow = link.Start(roundBytes, ReplicationCap(run), copied);
             EnterPhase(run, MigrationPhase.Replication);
         }
@@ -390,13 +389,12 @@ namespace HybridCmdlets.Engine.Migration
                 return;
             }
 
-            run.Phase = "final sync (VM powered off)";
             run.SwitchoverBegan = Clock.Now;
             run.Result.SwitchoverTime = epochUtc.AddSeconds(run.SwitchoverBegan);
             Transfer(run, link, finalBytes, ReplicationCap(run), () =>
             {
-                run.Phase = "powering on at the destination";
-                Clock.After(BootSeconds(run.Plan.VM), () =>
+                run.Stage = MigrationPhase.PowerOn;
+                Clock.After(GuestOperatingSystems.BootSeconds(run.Plan.VM.GuestId), () =>
                 {
                     if (!run.SwitchoverHung) End(run, Clock.Now - run.SwitchoverBegan, null, null, neverStarted: false);
                 });
@@ -434,14 +432,14 @@ namespace HybridCmdlets.Engine.Migration
                 result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
                 estate?.CompleteMigration(run.Plan, result.EndTime);
-                run.Phase = "completed";
+                run.Stage = MigrationPhase.Completed;
             }
             else
             {
                 result.Status = errorId == "Canceled" ? MigrationStatus.Canceled : MigrationStatus.Failed;
                 result.Error = errorId;
                 result.ErrorMessage = message;
-                run.Phase = errorId == "Canceled" ? "canceled" : "failed";
+                run.Stage = errorId == "Canceled" ? MigrationPhase.Canceled : MigrationPhase.Failed;
             }
 
             estate?.EndMigration(run.Plan.VM.Id);
@@ -475,6 +473,31 @@ namespace HybridCmdlets.Engine.Migration
             }
 
             return link;
+        }
+
+        /// <summary>
+        /// The vMotion networks of the source and destination hosts, which every transfer of a live move crosses besides
+        /// the link between them and shares with the other live moves from or to those hosts (vMotion runs over the
+        /// hosts' vMotion VMkernel adapters; HCX vMotion too, with the Interconnect appliance in between). A host the
+        /// lab does not know (a VM placed on none) adds nothing; one host on both ends is crossed once.
+        /// </summary>
+        private SharedPort[] VMotionPortsOf(MigrationPlan plan)
+        {
+            var destination = VMotionPort(plan.Destination.Name, plan.DestinationHost);
+            if (plan.SourceHost == null || ReferenceEquals(plan.SourceHost, plan.DestinationHost)) return new[] { destination };
+            return new[] { VMotionPort(plan.Source.Name, plan.SourceHost), destination };
+        }
+
+        private SharedPort VMotionPort(string endpoint, CloudHost host)
+        {
+            var key = endpoint + "/" + host.Name;
+            if (!vmotionPorts.TryGetValue(key, out var port))
+            {
+                port = new SharedPort(key, host.VMotionNetworkGbps * 1e9 / 8);
+                vmotionPorts.Add(key, port);
+            }
+
+            return port;
         }
 
         /// <summary>
@@ -521,10 +544,13 @@ namespace HybridCmdlets.Engine.Migration
         /// <summary>The move's own cap (-MaxBandwidthMbps), on every transfer it makes; infinite when it has none.</summary>
         private static double UserCap(MigrationRun run) => run.Policy.Settings.MaxBandwidthMbps * 1e6 / 8 ?? double.PositiveInfinity;
 
-        /// <summary>A vMotion's streams, no faster than the hosts' vMotion network; RAV's vMotion also within HCX's per-migration limit.</summary>
+        /// <summary>
+        /// A vMotion's streams within the move's own cap; RAV's vMotion also within HCX's per-migration limit. The hosts'
+        /// vMotion networks are not a cap but shared resources the transfers cross (<see cref="VMotionPortsOf"/>).
+        /// </summary>
         private double LiveCap(MigrationRun run)
         {
-            var cap = Math.Min(Math.Min(StreamsCap(run), HostNetworkCap(run.Plan)), UserCap(run));
+            var cap = Math.Min(StreamsCap(run), UserCap(run));
             return run.Plan.Type == MigrationType.RAV ? Math.Min(cap, HcxPerMigrationBytesPerSecond) : cap;
         }
 
@@ -532,6 +558,5 @@ namespace HybridCmdlets.Engine.Migration
         private double ReplicationCap(MigrationRun run) =>
             Math.Min(UserCap(run), run.Plan.CrossesEndpoints ? Math.Min(HcxPerMigrationBytesPerSecond, StreamsCap(run)) : HostNetworkCap(run.Plan));
 
-        internal static double BootSeconds(CloudVM vm) => GuestOperatingSystems.IsWindows(vm.GuestId) ? 90 : 45;
     }
 }

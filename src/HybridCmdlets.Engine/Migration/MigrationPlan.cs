@@ -10,6 +10,8 @@ namespace HybridCmdlets.Engine.Migration
         public CloudEndpoint Source { get; internal set; } = null!;
         public CloudEndpoint Destination { get; internal set; } = null!;
         public CloudCluster DestinationCluster { get; internal set; } = null!;
+        /// <summary>The host the VM runs on now, or null when the lab does not place it on one it knows.</summary>
+        public CloudHost? SourceHost { get; internal set; }
         public CloudHost DestinationHost { get; internal set; } = null!;
         public Datastore DestinationDatastore { get; internal set; } = null!;
         public MigrationType Type { get; internal set; }

@@ -73,6 +73,7 @@ namespace HybridCmdlets.Engine.Migration
                 Source = destination.Source,
                 Destination = destination.Endpoint,
                 DestinationCluster = destination.Cluster,
+                SourceHost = sourceHost,
                 DestinationHost = host,
                 DestinationDatastore = destination.Datastore,
                 Type = type,

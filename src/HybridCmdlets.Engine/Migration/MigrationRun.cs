@@ -18,15 +18,20 @@ namespace HybridCmdlets.Engine.Migration
 
         public MigrationStatus Status => Result.Status;
 
-        private string phase = "queued";
+        private MigrationPhase stage = MigrationPhase.Queued;
 
-        /// <summary>What it is doing now: "queued", "replicating disks", "pre-copy round 3", "switchover", ...</summary>
-        public string Phase
+        /// <summary>Where it stands now; while a live migration runs, its own phase (disk copy, pre-copy, switchover).</summary>
+        public MigrationPhase Stage
         {
-            // While a live migration runs, its own phase says more (disk copy, which round, switchover).
-            get => Live?.Phase ?? phase;
-            internal set => phase = value;
+            get => Live?.Phase ?? stage;
+            internal set => stage = value;
         }
+
+        /// <summary>The pre-copy round under way, from 1; 0 when no live migration runs.</summary>
+        public int Round => Live?.Round ?? 0;
+
+        /// <summary>What it is doing now, as a task shows it: "queued", "replicating disks", "pre-copy round 3", "switchover", ...</summary>
+        public string Phase => MigrationPhases.Describe(Stage, Plan.Type, Round);
 
         /// <summary>The transfer under way, whether the live migration's or the batch's own (replication, final sync).</summary>
         internal Simulation.Flow? ActiveFlow => Live?.CurrentTransfer ?? CurrentFlow;
@@ -46,9 +51,6 @@ namespace HybridCmdlets.Engine.Migration
         internal LiveMigration? Live { get; set; }
 
         internal bool Done { get; set; }
-
-        /// <summary>The stage it is in, for faults aimed at a stage; null while queued.</summary>
-        internal MigrationPhase? Stage { get; set; }
 
         /// <summary>When the guest stopped for a Bulk final sync: the start of its downtime.</summary>
         internal double SwitchoverBegan { get; set; }

@@ -12,17 +12,23 @@ namespace HybridCmdlets.Engine.Simulation
     /// tracked by how much service each has received (all of them receive the same), so each carries a finish tag
     /// in that count (as in fair-queueing schedulers); the flows held to their caps carry a finish time. Only the
     /// boundary between the two groups moves when the share changes.
+    ///
+    /// A flow that also crosses hosts' ports (<see cref="SharedPort"/>) is held here to the rate the max-min solution
+    /// over everything it crosses gives it (<see cref="MaxMinFairness"/>), solved again whenever something it shares
+    /// with changes; flows that cross only the link keep the cheap path above.
     /// </summary>
     public sealed class SharedLink
     {
         private const double Epsilon = 1e-6;
 
-        /// <summary>All active flows in order of cap (equal caps in order of start): the capped ones come first.</summary>
+        /// <summary>All active flows in order of link cap (equal caps in order of start): the capped ones come first.</summary>
         private readonly List<Flow> byCap = new List<Flow>();
         private readonly FlowHeap freeByTag = new FlowHeap(byFinishTime: false);
         private readonly FlowHeap cappedByTime = new FlowHeap(byFinishTime: true);
         /// <summary>The flows a completion event ends; kept to spare an allocation per event.</summary>
         private readonly List<Flow> done = new List<Flow>();
+        /// <summary>The ports the flows a completion event ends crossed: where the solution must look again.</summary>
+        private readonly List<SharedPort> freedPorts = new List<SharedPort>();
         private double capacity;
         private int cappedCount;
         private double cappedRate;
@@ -31,6 +37,7 @@ namespace HybridCmdlets.Engine.Simulation
         private double service;
         private double serviceTime;
         private long nextId;
+        private long fairnessCheck;
         /// <summary>The next completion on the clock, moved (not added again) whenever the rates change.</summary>
         private readonly EventQueue.Timer completion;
 
@@ -52,33 +59,159 @@ namespace HybridCmdlets.Engine.Simulation
                 AdvanceService();
                 capacity = value;
                 Rebalance();
+                foreach (var flow in ThroughPorts)
+                {
+                    foreach (var port in flow.PortsCrossed) port.AskAgain(flow, value);
+                }
+
+                if (!StillFair(null)) MaxMinFairness.Solve(this, null);
             }
         }
 
         public int ActiveFlows => byCap.Count;
 
+        /// <summary>The active flows that also cross ports, in order of start.</summary>
+        internal List<Flow> ThroughPorts { get; } = new List<Flow>();
+
+        /// <summary>
+        /// The max-min solver's working state: which solution visited the link, what its flows not yet fixed may still
+        /// share, how many of the flows through ports are among them, the level at which they would fill it, and the
+        /// caps of the flows that cross only the link, ascending, with their running sums.
+        /// </summary>
+        internal int Visit { get; set; }
+
+        internal double Left { get; set; }
+
+        internal int Unfrozen { get; set; }
+
+        internal double Level { get; set; }
+
+        private double[] simpleCaps = new double[8];
+        private double[] simpleSums = new double[9];
+        private int simpleCount;
+
         /// <summary>Bytes sent over the link by flows that have ended (a cancelled flow counts what it sent).</summary>
         public double BytesSent { get; private set; }
 
-        public Flow Start(double bytes, double capBytesPerSecond, Action<Flow> completed)
+        /// <summary>
+        /// Starts a flow of <paramref name="bytes"/> at most <paramref name="capBytesPerSecond"/>; it also crosses
+        /// <paramref name="ports"/> (none: the link alone), sharing each max-min fairly.
+        /// </summary>
+        public Flow Start(double bytes, double capBytesPerSecond, Action<Flow> completed, SharedPort[]? ports = null)
         {
             AdvanceService();
-            var flow = new Flow(this, nextId++, Math.Max(0, bytes), capBytesPerSecond, completed);
-            var at = InsertionPoint(capBytesPerSecond);
+            var flow = new Flow(this, nextId++, Math.Max(0, bytes), capBytesPerSecond, completed, ports ?? Flow.NoPorts);
+            Place(flow, flow.Bytes);
+            Rebalance();
+            if (flow.PortsCrossed.Length > 0)
+            {
+                ThroughPorts.Add(flow);
+                foreach (var port in flow.PortsCrossed) port.Join(flow);
+            }
+
+            if (!StillFair(null)) MaxMinFairness.Solve(this, null);
+            return flow;
+        }
+
+        /// <summary>
+        /// After a change on this link (a flow started or ended, the capacity changed; <paramref name="freed"/>: the
+        /// ports an ended flow crossed): true when the rates are still max-min fair over the links and ports without
+        /// solving again. They are when no flow through ports is held below its own cap by a port (here, or on another
+        /// link through a port it shares) and no port carries more than it has: each such flow's bottleneck is then its
+        /// own cap or its link, whose share the link itself keeps fair. The common case on a crowded WAN link, whose
+        /// share is far below the hosts' vMotion networks.
+        /// </summary>
+        private bool StillFair(IReadOnlyList<SharedPort>? freed)
+        {
+            // Each port is looked at once, however many of the link's flows cross it.
+            fairnessCheck++;
+            if (freed != null)
+            {
+                foreach (var port in freed)
+                {
+                    if (!port.CarriesItsFlowsAtTheirOwnCaps(this, fairnessCheck)) return false;
+                }
+            }
+
+            foreach (var flow in ThroughPorts)
+            {
+                if (flow.LinkCap != flow.Cap) return false;
+                foreach (var port in flow.PortsCrossed)
+                {
+                    if (!port.CarriesItsFlowsAtTheirOwnCaps(this, fairnessCheck)) return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Holds a flow through ports to a new link cap, as the max-min solution says (no new solution follows).</summary>
+        internal void SetLinkCap(Flow flow, double cap)
+        {
+            AdvanceService();
+            var remaining = RemainingOf(flow);
+            Unlist(flow);
+            flow.LinkCap = cap;
+            Place(flow, remaining);
+            Rebalance();
+        }
+
+        /// <summary>Puts a flow in its place by link cap, in the capped group when a flow already there has a higher cap.</summary>
+        private void Place(Flow flow, double remaining)
+        {
+            var at = InsertionPoint(flow.LinkCap);
             byCap.Insert(at, flow);
             if (at < cappedCount)
             {
                 // Lower than a flow already held to its cap: it is held to its own.
-                MakeCapped(flow, flow.Bytes);
+                MakeCapped(flow, remaining);
                 cappedCount++;
             }
             else
             {
-                MakeFree(flow, flow.Bytes);
+                MakeFree(flow, remaining);
+            }
+        }
+
+        /// <summary>
+        /// The level at which the flows through ports that are not yet fixed would fill the link, given what is left
+        /// for them (<see cref="Left"/>) and the flows that cross only the link, each taking up to its cap: water-filling
+        /// over the caps gathered by <see cref="GatherSimpleCaps"/>, by binary search.
+        /// </summary>
+        internal double FillLevel()
+        {
+            int low = 0, high = simpleCount;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (simpleCaps[middle] >= LevelAfter(middle)) high = middle;
+                else low = middle + 1;
             }
 
-            Rebalance();
-            return flow;
+            return Math.Max(0, LevelAfter(low));
+        }
+
+        /// <summary>The equal level when the <paramref name="held"/> lowest simple flows take their caps.</summary>
+        private double LevelAfter(int held) => (Left - simpleSums[held]) / (simpleCount - held + Unfrozen);
+
+        /// <summary>The caps of the flows that cross only the link, ascending (byCap is in that order already).</summary>
+        internal void GatherSimpleCaps()
+        {
+            var count = byCap.Count - ThroughPorts.Count;
+            if (simpleCaps.Length < count)
+            {
+                simpleCaps = new double[Math.Max(count, 2 * simpleCaps.Length)];
+                simpleSums = new double[simpleCaps.Length + 1];
+            }
+
+            simpleCount = 0;
+            foreach (var flow in byCap)
+            {
+                if (flow.PortsCrossed.Length > 0) continue;
+                simpleCaps[simpleCount] = flow.LinkCap;
+                simpleSums[simpleCount + 1] = simpleSums[simpleCount] + flow.LinkCap;
+                simpleCount++;
+            }
         }
 
         /// <summary>Stops a flow early (a cancelled migration); its completion callback is not called.</summary>
@@ -90,18 +223,21 @@ namespace HybridCmdlets.Engine.Simulation
             Remove(flow);
             flow.Finished = Clock.Now;
             Rebalance();
+            if (!StillFair(flow.PortsCrossed)) MaxMinFairness.Solve(this, flow.PortsCrossed);
         }
 
         internal double RemainingOf(Flow flow)
         {
             if (!flow.IsActive) return 0;
             var remaining = flow.IsCapped
-                ? (flow.FinishTime - Clock.Now) * flow.Cap
+                ? CappedRemainingOf(flow)
                 : flow.FinishTag - (service + share * (Clock.Now - serviceTime));
             return Math.Max(0, remaining);
         }
 
-        internal double RateOf(Flow flow) => !flow.IsActive ? 0 : flow.IsCapped ? flow.Cap : share;
+        internal double RateOf(Flow flow) => !flow.IsActive ? 0 : flow.IsCapped ? flow.LinkCap : share;
+
+        private double CappedRemainingOf(Flow flow) => flow.CappedRemaining - (Clock.Now - flow.CappedSince) * flow.LinkCap;
 
         private void AdvanceService()
         {
@@ -112,9 +248,11 @@ namespace HybridCmdlets.Engine.Simulation
         private void MakeCapped(Flow flow, double remaining)
         {
             flow.IsCapped = true;
-            flow.FinishTime = Clock.Now + (flow.Cap > 0 ? remaining / flow.Cap : double.PositiveInfinity);
+            flow.CappedRemaining = remaining;
+            flow.CappedSince = Clock.Now;
+            flow.FinishTime = Clock.Now + (flow.LinkCap > 0 ? remaining / flow.LinkCap : double.PositiveInfinity);
             cappedByTime.Add(flow);
-            cappedRate += flow.Cap;
+            cappedRate += flow.LinkCap;
         }
 
         private void MakeFree(Flow flow, double remaining)
@@ -126,11 +264,19 @@ namespace HybridCmdlets.Engine.Simulation
 
         private void Remove(Flow flow)
         {
+            Unlist(flow);
+            if (flow.PortsCrossed.Length == 0) return;
+            ThroughPorts.Remove(flow);
+            foreach (var port in flow.PortsCrossed) port.Leave(flow);
+        }
+
+        private void Unlist(Flow flow)
+        {
             byCap.RemoveAt(IndexOf(flow));
             if (flow.IsCapped)
             {
                 cappedByTime.Remove(flow);
-                cappedRate -= flow.Cap;
+                cappedRate -= flow.LinkCap;
                 cappedCount--;
             }
             else
@@ -149,7 +295,7 @@ namespace HybridCmdlets.Engine.Simulation
             {
                 var free = byCap.Count - cappedCount;
                 var equal = free > 0 ? Math.Max(0, capacity - cappedRate) / free : double.PositiveInfinity;
-                if (cappedCount < byCap.Count && byCap[cappedCount].Cap < equal)
+                if (cappedCount < byCap.Count && byCap[cappedCount].LinkCap < equal)
                 {
                     var flow = byCap[cappedCount];
                     var remaining = RemainingAtShare(flow);
@@ -159,12 +305,12 @@ namespace HybridCmdlets.Engine.Simulation
                     continue;
                 }
 
-                if (cappedCount > 0 && byCap[cappedCount - 1].Cap >= equal && free > 0 || cappedCount > 0 && cappedRate > capacity)
+                if (cappedCount > 0 && byCap[cappedCount - 1].LinkCap >= equal && free > 0 || cappedCount > 0 && cappedRate > capacity)
                 {
                     var flow = byCap[cappedCount - 1];
-                    var remaining = (flow.FinishTime - Clock.Now) * flow.Cap;
+                    var remaining = CappedRemainingOf(flow);
                     cappedByTime.Remove(flow);
-                    cappedRate -= flow.Cap;
+                    cappedRate -= flow.LinkCap;
                     cappedCount--;
                     MakeFree(flow, Math.Max(0, remaining));
                     continue;
@@ -195,6 +341,7 @@ namespace HybridCmdlets.Engine.Simulation
             // Done when nothing is left, or when what is left would finish within the clock's own resolution.
             var resolution = 1e-9 * Math.Max(1, Clock.Now);
             done.Clear();
+            freedPorts.Clear();
             while (cappedByTime.Count > 0 && cappedByTime.Min.FinishTime - Clock.Now <= resolution) done.Add(Pop(cappedByTime.Min));
             while (freeByTag.Count > 0)
             {
@@ -207,9 +354,11 @@ namespace HybridCmdlets.Engine.Simulation
             {
                 BytesSent += flow.Bytes;
                 flow.Finished = Clock.Now;
+                freedPorts.AddRange(flow.PortsCrossed);
             }
 
             Rebalance();
+            if (!StillFair(freedPorts)) MaxMinFairness.Solve(this, freedPorts);
             // Callbacks start and cancel flows, but never run a completion: only the clock does, one event at a time.
             foreach (var flow in done) flow.Completed(flow);
             done.Clear();
@@ -232,7 +381,7 @@ namespace HybridCmdlets.Engine.Simulation
             {
                 var middle = (low + high) / 2;
                 var other = byCap[middle];
-                if (other.Cap < flow.Cap || (other.Cap == flow.Cap && other.Id < flow.Id)) low = middle + 1;
+                if (other.LinkCap < flow.LinkCap || (other.LinkCap == flow.LinkCap && other.Id < flow.Id)) low = middle + 1;
                 else high = middle;
             }
 
@@ -240,14 +389,14 @@ namespace HybridCmdlets.Engine.Simulation
             return low < byCap.Count && byCap[low] == flow ? low : byCap.IndexOf(flow);
         }
 
-        /// <summary>After every flow with a cap no higher: equal caps keep the order they started in.</summary>
+        /// <summary>After every flow with a link cap no higher: equal caps keep the order they started in.</summary>
         private int InsertionPoint(double cap)
         {
             int low = 0, high = byCap.Count;
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (byCap[middle].Cap <= cap) low = middle + 1;
+                if (byCap[middle].LinkCap <= cap) low = middle + 1;
                 else high = middle;
             }
 

@@ -92,6 +92,15 @@ namespace HybridCmdlets.Engine.Lab
         public HybridLab ResetToDefault()
         {
             DemandReplace("the default lab");
+            return OpenDefault();
+        }
+
+        /// <summary>
+        /// The default lab with no check: what a new process starts with. Private; the runner of the documented
+        /// examples reaches it by reflection to start each example afresh, as a new process would.
+        /// </summary>
+        private HybridLab OpenDefault()
+        {
             var document = LabGenerator.CreateDefault();
             lock (gate)
             {

@@ -57,7 +57,14 @@ function __docRemoveRepeatedErrors([string[]] $Lines) {
     $kept.ToArray()
 }
 
+# Each example starts as in a new process. A lab an example secured takes its Administrator to replace
+# (Global.Settings), whom this runner does not know: it calls the engine's own unchecked reset by reflection.
 function __docResetLab {
+    $__docSession = (Get-Command Open-HybridLab).ImplementingType.Assembly.GetType('HybridCmdlets.Infrastructure.ModuleState', $true).
+        GetProperty('Lab', [Reflection.BindingFlags]'Static, Public, NonPublic').GetValue($null)
+    if ($__docSession.Access.SecuredEndpoints.Count -gt 0) {
+        $null = $__docSession.GetType().GetMethod('OpenDefault', [Reflection.BindingFlags]'Instance, NonPublic').Invoke($__docSession, @())
+    }
     Get-CloudTask -Status Queued, Running | Stop-CloudTask -Confirm:$false
     Get-CloudFault | Clear-CloudFault -Confirm:$false
     $null = Open-HybridLab -Default -Confirm:$false -WarningAction SilentlyContinue

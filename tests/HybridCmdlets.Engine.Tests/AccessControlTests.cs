@@ -79,6 +79,7 @@ namespace HybridCmdlets.Engine.Tests
             Assert.DoesNotContain(AccessFixtures.OperatorPassword, throttled.Message);
 
             // Opening another lab is no way round it.
+            AccessFixtures.ConnectAsAdmin(lab);
             lab.ResetToDefault();
             Assert.Equal("LoginThrottled", Assert.Throws<HybridException>(() => lab.Access.LogIn("operator", AccessFixtures.Secure("x"))).ErrorId);
 
@@ -115,8 +116,12 @@ namespace HybridCmdlets.Engine.Tests
             Assert.True(second.IsConnected);
             Assert.Equal(AccessRole.ReadOnly, second.Role);
 
-            lab.ResetToDefault();
+            // Replacing the lab takes an Administrator; it ends every connection.
+            AccessFixtures.ConnectAsAdmin(lab);
             Assert.False(second.IsConnected);
+            var admin = lab.Access.Connections;
+            lab.ResetToDefault();
+            Assert.All(admin, c => Assert.False(c.IsConnected));
             Assert.Empty(lab.Access.Connections);
         }
 
@@ -124,6 +129,7 @@ namespace HybridCmdlets.Engine.Tests
         public void A_user_with_no_role_on_the_endpoint_cannot_connect_to_it()
         {
             var lab = AccessFixtures.SecuredLab(clock);
+            AccessFixtures.ConnectAsAdmin(lab);
             lab.Access.AddUser("contractor", AccessFixtures.Secure("C0ntract-Sesame"), 1_000);
             lab.Access.Grant("contractor", "avs-westeurope", AccessRole.Operator);
             var login = lab.Access.LogIn("contractor", AccessFixtures.Secure("C0ntract-Sesame"));
@@ -207,21 +213,28 @@ namespace HybridCmdlets.Engine.Tests
         public void A_new_grant_changes_the_role_of_a_connected_user_at_once()
         {
             var lab = AccessFixtures.SecuredLab(clock);
-            AccessFixtures.ConnectAs(lab, "auditor", AccessFixtures.AuditorPassword, "onprem-lon", "avs-westeurope");
+            AccessFixtures.ConnectAsAdmin(lab);
             var vm = VM(lab, "crm-web01");
-            Assert.Throws<HybridException>(() => lab.Access.Demand(AccessDemand.Move(vm, "avs-westeurope")));
+            lab.Access.Demand(AccessDemand.RemoveVM(vm));
 
-            lab.Access.Grant("Auditor", "onprem-lon", AccessRole.Operator);
-            lab.Access.Grant("auditor", "avs-westeurope", AccessRole.Operator);
+            // An Administrator may step down to Operator: its connection holds Operator's privileges at once.
+            lab.Access.Grant("Admin", "onprem-lon", AccessRole.Operator);
             lab.Access.Demand(AccessDemand.Move(vm, "avs-westeurope"));
+            Assert.Equal("PermissionDenied", Assert.Throws<HybridException>(() => lab.Access.Demand(AccessDemand.RemoveVM(vm))).ErrorId);
+            Assert.Equal(AccessRole.Operator, lab.Access.Connections.Single(c => c.Name == "onprem-lon").Role);
             Assert.Equal(6, lab.Access.Permissions.Count);
-            Assert.All(lab.Access.Connections, c => Assert.Equal(AccessRole.Operator, c.Role));
+
+            // ... and, no longer Administrator there, cannot take the role back.
+            var denied = Assert.Throws<HybridException>(() => lab.Access.Grant("admin", "onprem-lon", AccessRole.Administrator));
+            Assert.Equal("PermissionDenied", denied.ErrorId);
+            Assert.Equal(AccessRole.Operator, lab.Access.RoleOf("admin", "onprem-lon"));
         }
 
         [Fact]
         public void Declaring_users_refuses_bad_names_short_passwords_duplicates_and_grants_to_strangers()
         {
             var lab = AccessFixtures.SecuredLab(clock);
+            AccessFixtures.ConnectAsAdmin(lab);
             Assert.Equal("InvalidName", Assert.Throws<HybridException>(() => lab.Access.AddUser("ali*", AccessFixtures.Secure("long-enough"), 1_000)).ErrorId);
             var shortPassword = Assert.Throws<HybridException>(() => lab.Access.AddUser("carol", AccessFixtures.Secure("short"), 1_000));
             Assert.Equal("PasswordTooShort", shortPassword.ErrorId);

@@ -78,9 +78,12 @@ namespace HybridCmdlets.Engine.Tests
             var second = TestFiles.TempPath();
             try
             {
-                AccessFixtures.SecuredLab().Save(first);
+                var lab = AccessFixtures.SecuredLab();
+                AccessFixtures.ConnectAsAdmin(lab);
+                lab.Save(first);
                 var reopened = LabSession.CreateDefault();
                 reopened.Open(first);
+                AccessFixtures.ConnectAsAdmin(reopened);
                 reopened.Save(second);
                 Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
 
@@ -174,8 +177,8 @@ namespace HybridCmdlets.Engine.Tests
         public void A_failed_open_leaves_the_users_roles_and_connections_as_they_were()
         {
             var lab = AccessFixtures.SecuredLab();
-            AccessFixtures.ConnectAs(lab, "operator", AccessFixtures.OperatorPassword, "onprem-lon");
-            var connection = lab.Access.Connections.Single();
+            AccessFixtures.ConnectAsAdmin(lab);
+            var connection = lab.Access.Connections.First();
             var path = TestFiles.Write(Edited(j => Access(j)["permissions"]![0]!["endpoint"] = "nowhere"));
             try
             {

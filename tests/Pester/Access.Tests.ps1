@@ -16,11 +16,20 @@ BeforeAll {
     $script:Operator = New-TestCredential -UserName 'operator' -Password $script:OperatorPassword
     $script:Auditor = New-TestCredential -UserName 'auditor' -Password $script:AuditorPassword
 
+    # Replacing a lab that declares users needs Global.Settings on each of its secured endpoints (Administrator):
+    # connect there as the lab's Administrator (admin, unless told), then open the default lab.
+    function Reset-AccessLab {
+        param([pscredential] $Credential = $script:Admin)
+        $secured = @(Get-CloudPermission | ForEach-Object Endpoint | Select-Object -Unique)
+        if ($secured.Count -gt 0) { $null = Connect-CloudEndpoint -Name $secured -Credential $Credential -ErrorAction Stop }
+        Reset-HybridLab
+    }
+
     # A copy of the default lab whose onprem-lon and avs-westeurope declare users: admin is Administrator, operator
     # Operator and auditor ReadOnly on both; the other endpoints stay open. Each test opens a copy of its own, so
     # that AutoSave after a move does not reach the next test.
     function Open-SecuredLab {
-        Reset-HybridLab
+        Reset-AccessLab
         $path = Join-Path $TestDrive ('secured-' + [guid]::NewGuid().ToString('N') + '.json')
         $null = Save-HybridLab -Path $path -Confirm:$false
         $json = [IO.File]::ReadAllText($path)
@@ -34,13 +43,12 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CloudEndpoint -Confirm:$false
-    Reset-HybridLab
+    Reset-AccessLab
 }
 
 Describe 'A lab without users' {
     BeforeAll {
-        Reset-HybridLab
+        Reset-AccessLab
     }
 
     It 'needs no connection: Connect-CloudEndpoint says so and connects nothing' {
@@ -55,7 +63,7 @@ Describe 'A lab without users' {
 
 Describe 'Declaring users and roles with New-CloudUser and New-CloudPermission' {
     BeforeEach {
-        Reset-HybridLab
+        Reset-AccessLab
     }
 
     It 'declares a user whose object shows its name and nothing of its password' {
@@ -84,19 +92,27 @@ Describe 'Declaring users and roles with New-CloudUser and New-CloudPermission' 
     }
 
     It 'grants a role, warns that the endpoint now declares users, and Get-CloudPermission lists it' {
+        $null = New-CloudUser -Credential $script:Admin
         $null = New-CloudUser -Credential (New-TestCredential -UserName 'carol' -Password 'Car0l-Sesame!')
-        $permissions = @(New-CloudPermission -Endpoint 'onprem-lon', 'avs*' -Principal 'carol' -Role Operator -WarningVariable warnings -WarningAction SilentlyContinue)
+        $permissions = @(New-CloudPermission -Endpoint 'onprem-lon', 'avs*' -Principal 'admin' -Role Administrator -WarningVariable warnings -WarningAction SilentlyContinue)
         $permissions.Count | Should -Be 2
         $permissions[0] | Should -BeOfType 'HybridCmdlets.Engine.Access.CloudPermission'
         @($permissions.Endpoint) | Should -Be @('onprem-lon', 'avs-westeurope')
         $warnings.Count | Should -Be 2
         "$($warnings[0])" | Should -BeLike "Endpoint 'onprem-lon' declares users from now on*Connect-CloudEndpoint*"
 
+        # Once secured, an endpoint takes its Administrator to grant more.
+        { New-CloudPermission -Endpoint 'onprem-lon' -Principal 'carol' -Role Operator -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotConnected,HybridCmdlets.Commands.NewCloudPermissionCommand'
+        $null = Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Admin
+        $null = New-CloudPermission -Endpoint 'onprem-lon', 'avs*' -Principal 'carol' -Role Operator -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 0
+
         $listed = @(Get-CloudPermission -Endpoint 'onprem-lon')
-        $listed.Count | Should -Be 1
-        $listed[0].Principal | Should -Be 'carol'
-        $listed[0].Role | Should -Be 'Operator'
-        @(Get-CloudEndpoint -Name 'avs-westeurope' | Get-CloudPermission).Count | Should -Be 1
+        $listed.Count | Should -Be 2
+        $listed[1].Principal | Should -Be 'carol'
+        $listed[1].Role | Should -Be 'Operator'
+        @(Get-CloudEndpoint -Name 'avs-westeurope' | Get-CloudPermission).Count | Should -Be 2
     }
 
     It 'refuses a role for a user the lab does not declare (UserNotFound)' {
@@ -109,7 +125,9 @@ Describe 'Declaring users and roles with New-CloudUser and New-CloudPermission' 
         $password = 'Same-Passw0rd!'
         $null = New-CloudUser -Credential (New-TestCredential -UserName 'carol' -Password $password)
         $null = New-CloudUser -Credential (New-TestCredential -UserName 'dave' -Password $password)
-        $null = New-CloudPermission -Endpoint 'onprem-lon' -Principal 'carol' -Role ReadOnly -WarningAction SilentlyContinue
+        $null = New-CloudPermission -Endpoint 'onprem-lon' -Principal 'carol' -Role Administrator -WarningAction SilentlyContinue
+        $carol = New-TestCredential -UserName 'carol' -Password $password
+        $null = Connect-CloudEndpoint -Name 'onprem-lon' -Credential $carol
         $file = Join-Path $TestDrive 'declared.json'
         $null = Save-HybridLab -Path $file -Confirm:$false
 
@@ -119,12 +137,13 @@ Describe 'Declaring users and roles with New-CloudUser and New-CloudPermission' 
         @($access.users.name) | Should -Be @('carol', 'dave')
         $access.users[0].passwordHash | Should -BeLike 'pbkdf2-sha256$600000$*'
         $access.users[0].passwordHash | Should -Not -Be $access.users[1].passwordHash
-        $access.permissions[0].role | Should -Be 'ReadOnly'
+        $access.permissions[0].role | Should -Be 'Administrator'
 
         $null = Open-HybridLab -Default -Confirm:$false
         $null = Open-HybridLab -Path $file -Confirm:$false
         { Get-CloudVM -Name 'crm-web01' -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotConnected,HybridCmdlets.Commands.GetCloudVMCommand'
+        Reset-AccessLab -Credential $carol
     }
 }
 
@@ -224,9 +243,9 @@ Describe 'Connect-CloudEndpoint and Disconnect-CloudEndpoint' {
     }
 
     It 'ends the connections when another lab is opened' {
-        $connection = Connect-CloudEndpoint -Name 'onprem-lon' -Credential $script:Operator
+        $connections = @(Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Admin)
         Reset-HybridLab
-        $connection.IsConnected | Should -BeFalse
+        $connections | ForEach-Object { $_.IsConnected | Should -BeFalse }
     }
 }
 
@@ -318,7 +337,7 @@ Describe 'Access checks the cmdlets make' {
     }
 
     It 'refuses a user on an endpoint where it has no role and connects it where it has one' {
-        $null = Connect-CloudEndpoint 'onprem-lon' -Credential $script:Admin
+        $null = Connect-CloudEndpoint 'onprem-lon', 'avs-westeurope' -Credential $script:Admin
         $null = New-CloudUser -Credential (New-TestCredential -UserName 'contractor' -Password 'C0ntract-Sesame') -Confirm:$false
         $null = New-CloudPermission -Endpoint 'avs-westeurope' -Principal 'contractor' -Role Operator -Confirm:$false
         $connections = @(Connect-CloudEndpoint 'onprem-lon', 'avs-westeurope' -Credential (New-TestCredential -UserName 'contractor' -Password 'C0ntract-Sesame') -ErrorAction SilentlyContinue -ErrorVariable connectErrors)
@@ -360,5 +379,69 @@ Describe 'Access checks the cmdlets make' {
         { Import-CloudInventory -Path (Join-Path $PSScriptRoot '../../examples/rvtools/vInfo.csv') -Endpoint 'onprem-lon' -Confirm:$false } |
             Should -Throw -ErrorId 'PermissionDenied,HybridCmdlets.Commands.ImportCloudInventoryCommand'
         (Get-HybridLab).IsModified | Should -BeFalse
+    }
+}
+
+# Issue 14: the lab's own controls need privileges only Administrator holds, on the endpoints they concern.
+Describe 'Changing the lab itself' {
+    BeforeEach {
+        $null = Open-SecuredLab
+    }
+
+    AfterEach {
+        Reset-AccessLab
+    }
+
+    It 'does not let a ReadOnly user grant itself Administrator and then remove VMs' {
+        $null = Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Auditor
+        $record = { New-CloudPermission -Endpoint 'onprem-lon' -Principal 'auditor' -Role Administrator -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PermissionDenied,HybridCmdlets.Commands.NewCloudPermissionCommand' -PassThru
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -BeLike "*Authorization.ModifyPermissions on endpoint 'onprem-lon'*holds the role ReadOnly*"
+        $record.ErrorDetails.RecommendedAction | Should -BeLike '*Administrator*'
+        (Get-CloudPermission -Endpoint 'onprem-lon' | Where-Object Principal -EQ 'auditor').Role | Should -Be 'ReadOnly'
+
+        { Remove-CloudVM -VM 'crm-web01' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PermissionDenied,HybridCmdlets.Commands.RemoveCloudVMCommand'
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+        (Get-HybridLab).IsModified | Should -BeFalse
+    }
+
+    It 'refuses <Command> to a ReadOnly user with PermissionDenied naming <Privilege>, and changes nothing' -ForEach @(
+        @{ Command = 'Set-CloudLink'; Privilege = 'Host.Config.Network'; Run = { Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' -BandwidthMbps 100 -Confirm:$false -ErrorAction Stop } }
+        @{ Command = 'Add-CloudFault'; Privilege = 'Global.Diagnostics'; Run = { Add-CloudFault LinkDown -Target 'onprem-lon <-> avs-westeurope' -After '00:05:00' -Confirm:$false -ErrorAction Stop } }
+        @{ Command = 'New-CloudUser'; Privilege = 'Authorization.ModifyPermissions'; Run = { New-CloudUser -Credential (New-TestCredential -UserName 'mallory' -Password 'M4llory-Sesame') -Confirm:$false -ErrorAction Stop } }
+        @{ Command = 'Set-HybridLabOption'; Privilege = 'Global.Settings'; Run = { Set-HybridLabOption -TimeScale 60 -Confirm:$false -ErrorAction Stop } }
+        @{ Command = 'Save-HybridLab'; Privilege = 'Global.Settings'; Run = { Save-HybridLab -Path (Join-Path $TestDrive 'stolen.json') -Confirm:$false -ErrorAction Stop } }
+        @{ Command = 'Open-HybridLab'; Privilege = 'Global.Settings'; Run = { Open-HybridLab -Default -Confirm:$false -ErrorAction Stop } }
+    ) {
+        $null = Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Auditor
+        $before = Get-HybridLab
+        $bandwidth = (Get-CloudLink | Where-Object { $_.Source -eq 'onprem-lon' -and $_.Destination -eq 'avs-westeurope' }).BandwidthMbps
+        $record = $Run | Should -Throw -ErrorId "PermissionDenied,*" -PassThru
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -BeLike "*the privilege $Privilege on endpoint 'onprem-lon'*user 'auditor' holds the role ReadOnly*Nothing was changed.*"
+
+        $after = Get-HybridLab
+        $after.Path | Should -Be $before.Path
+        $after.IsModified | Should -BeFalse
+        $after.TimeScale | Should -Be $before.TimeScale
+        @(Get-CloudFault).Count | Should -Be 0
+        (Get-CloudLink | Where-Object { $_.Source -eq 'onprem-lon' -and $_.Destination -eq 'avs-westeurope' }).BandwidthMbps | Should -Be $bandwidth
+        Join-Path $TestDrive 'stolen.json' | Should -Not -Exist
+        @(Get-CloudPermission).Count | Should -Be 6
+        (Get-CloudVM -Name 'crm-web01').Endpoint | Should -Be 'onprem-lon'
+    }
+
+    It 'refuses them without a connection (NotConnected) and to an Operator, and lets the Administrator change the link' {
+        { Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' -BandwidthMbps 100 -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotConnected,HybridCmdlets.Commands.SetCloudLinkCommand'
+        $null = Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Operator
+        $record = { Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' -BandwidthMbps 100 -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PermissionDenied,HybridCmdlets.Commands.SetCloudLinkCommand' -PassThru
+        $record.Exception.Message | Should -BeLike '*Host.Config.Network*holds the role Operator*'
+
+        $null = Connect-CloudEndpoint -Name 'onprem-lon', 'avs-westeurope' -Credential $script:Admin
+        (Set-CloudLink -Source 'onprem-lon' -Destination 'avs-westeurope' -BandwidthMbps 100 -Confirm:$false -PassThru).BandwidthMbps | Should -Be 100
     }
 }

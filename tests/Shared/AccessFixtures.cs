@@ -27,11 +27,15 @@ namespace HybridCmdlets.Testing
         {
             var lab = LabSession.FromDocument(LabGenerator.CreateDefault(), clock ?? new ManualClock());
             AddUsers(lab.Access);
-            foreach (var endpoint in new[] { "onprem-lon", "avs-westeurope" })
+            var endpoints = new[] { "onprem-lon", "avs-westeurope" };
+            // The first grant secures an open endpoint; the others need an Administrator connected there.
+            foreach (var endpoint in endpoints) lab.Access.Grant("admin", endpoint, AccessRole.Administrator);
+            ConnectAs(lab, "admin", AdminPassword, endpoints);
+            foreach (var endpoint in endpoints)
             {
-                lab.Access.Grant("admin", endpoint, AccessRole.Administrator);
                 lab.Access.Grant("operator", endpoint, AccessRole.Operator);
                 lab.Access.Grant("auditor", endpoint, AccessRole.ReadOnly);
+                lab.Access.Disconnect(endpoint);
             }
 
             return lab;
@@ -43,6 +47,9 @@ namespace HybridCmdlets.Testing
             access.AddUser("operator", Secure(OperatorPassword), PasswordHash.MinimumIterations);
             access.AddUser("auditor", Secure(AuditorPassword), PasswordHash.MinimumIterations);
         }
+
+        /// <summary>Connects the lab's session to both secured endpoints of <see cref="SecuredLab"/> as its Administrator, who may change the lab itself.</summary>
+        public static void ConnectAsAdmin(LabSession lab) => ConnectAs(lab, "admin", AdminPassword, "onprem-lon", "avs-westeurope");
 
         /// <summary>Connects the lab's session to each endpoint as the user.</summary>
         public static void ConnectAs(LabSession lab, string user, string password, params string[] endpoints)

@@ -27,7 +27,6 @@ namespace HybridCmdlets.Engine.Access
         private readonly List<CloudPermission> permissions = new List<CloudPermission>();
         private readonly HashSet<string> secured = new HashSet<string>(Names.Comparer);
         private readonly Dictionary<string, CloudConnection> connections = new Dictionary<string, CloudConnection>(Names.Comparer);
-        private string? dummyHash;
 
         internal AccessControl(LabAccess? document, Estate estate, LoginThrottle throttle)
         {
@@ -61,6 +60,12 @@ namespace HybridCmdlets.Engine.Access
             lock (gate) return secured.Contains(endpoint);
         }
 
+        /// <summary>The endpoints that have a role granted, in the order of their first grant: where a lab-wide change is checked.</summary>
+        public IReadOnlyList<string> SecuredEndpoints
+        {
+            get { lock (gate) return permissions.Select(p => p.Endpoint).Distinct(Names.Comparer).ToArray(); }
+        }
+
         /// <summary>True when this session may see the endpoint's inventory: it is open, or connected.</summary>
         public bool CanRead(string endpoint)
         {
@@ -89,8 +94,10 @@ namespace HybridCmdlets.Engine.Access
 
         /// <summary>
         /// Checks the password of <paramref name="user"/>. A wrong password and an unknown user are the same
-        /// InvalidLogin error and cost the same time (an unknown user is checked against a dummy hash); both count
-        /// towards the name's lockout, and a locked name is refused (LoginThrottled) before any password is checked.
+        /// InvalidLogin error; both count towards the name's lockout, and a locked name is refused (LoginThrottled)
+        /// before any password is checked. Every login costs the same, whatever the name, the password and the
+        /// iteration count of the user's hash: it verifies at the user's count, then spends the iterations missing up
+        /// to the highest count among the lab's users (all of them for an unknown name).
         /// </summary>
         public Login LogIn(string user, SecureString? password)
         {
@@ -98,15 +105,17 @@ namespace HybridCmdlets.Engine.Access
             password ??= new SecureString();
             if (throttle.LockedUntil(user) is DateTime until) throw EngineErrors.LoginThrottled(user, until, LoginThrottle.MaxFailures, LoginThrottle.FailureWindow, LoginThrottle.LockoutPeriod);
             CloudUser? account;
-            string stored;
+            int highest;
             lock (gate)
             {
                 users.TryGetValue(user, out account);
-                stored = account?.PasswordHash ?? (dummyHash ??= PasswordHash.Dummy(TypicalIterations()));
+                highest = HighestIterations();
             }
 
-            // Verified even for an unknown name, so that the time taken does not tell a wrong name from a wrong password.
-            var verified = PasswordHash.Verify(password, stored);
+            var verified = account != null && PasswordHash.Verify(password, account.PasswordHash);
+            var spent = account == null ? 0 : PasswordHash.IterationsOf(account.PasswordHash) ?? 0;
+            // So that the time taken tells neither a wrong name from a wrong password nor one user's hash from another's.
+            PasswordHash.Spend(highest - spent);
             if (account == null || !verified)
             {
                 throttle.Failed(user);
@@ -117,9 +126,9 @@ namespace HybridCmdlets.Engine.Access
             return new Login(this, account.Name);
         }
 
-        /// <summary>The cost of the lab's own hashes, for the dummy: a wrong name must cost what a wrong password costs.</summary>
-        private int TypicalIterations() =>
-            declared.Select(u => PasswordHash.IterationsOf(u.PasswordHash)).FirstOrDefault(i => i.HasValue) ?? PasswordHash.DefaultIterations;
+        /// <summary>What every login costs: the highest iteration count among the users (the default one when there are none). Callers hold the gate.</summary>
+        private int HighestIterations() =>
+            declared.Select(u => PasswordHash.IterationsOf(u.PasswordHash) ?? 0).DefaultIfEmpty(PasswordHash.DefaultIterations).Max();
 
         /// <summary>
         /// Connects this session to a secured endpoint as a logged-in user, replacing any connection it had there.
@@ -189,7 +198,10 @@ namespace HybridCmdlets.Engine.Access
             }
         }
 
-        /// <summary>Declares a user with a salted hash of the password (New-CloudUser); the password is not kept.</summary>
+        /// <summary>
+        /// Declares a user with a salted hash of the password (New-CloudUser); the password is not kept. Needs
+        /// Authorization.ModifyPermissions on every secured endpoint (PermissionDenied or NotConnected, nothing declared).
+        /// </summary>
         public CloudUser AddUser(string name, SecureString password) => AddUser(name, password, PasswordHash.DefaultIterations);
 
         /// <summary>As <see cref="AddUser(string, SecureString)"/>, with a cheaper hash for tests.</summary>
@@ -197,6 +209,7 @@ namespace HybridCmdlets.Engine.Access
         {
             if (!Names.IsValidObjectName(name)) throw EngineErrors.InvalidName("user name", name);
             if (password == null || password.Length < MinimumPasswordLength) throw EngineErrors.PasswordTooShort(name, MinimumPasswordLength);
+            Demand(AccessDemand.AddUser(name, SecuredEndpoints));
             ThrowIfUserExists(name);
 
             // Hashed outside the lock: it takes a good part of a second.
@@ -228,11 +241,14 @@ namespace HybridCmdlets.Engine.Access
         /// <summary>
         /// Grants <paramref name="role"/> to a user on an endpoint, or changes the role the user has there: one
         /// permission per user and endpoint, as vCenter keeps one per principal and object. The endpoint is secured from now on.
+        /// On a secured endpoint it needs Authorization.ModifyPermissions and every privilege of the role granted, held
+        /// through this session's connection there (an Administrator): PermissionDenied or NotConnected, and nothing changes.
         /// </summary>
         public CloudPermission Grant(string principal, string endpoint, AccessRole role)
         {
             if (!Enum.IsDefined(typeof(AccessRole), role)) throw EngineErrors.ValueOutOfRange("Role", role, "ReadOnly, Operator or Administrator");
             var endpointName = estate.GetEndpoint(endpoint).Name;
+            Demand(AccessDemand.Grant(principal, endpointName, role));
             lock (gate)
             {
                 if (!users.TryGetValue(principal, out var user)) throw EngineErrors.UserNotFound(principal);

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Migration;
 
@@ -63,6 +65,46 @@ namespace HybridCmdlets.Engine.Access
         /// <summary>An inventory import creates VMs (and the clusters, hosts and datastores they need).</summary>
         public static AccessDemand Import(string endpoint, string file) =>
             new AccessDemand("importing '" + file + "' into '" + endpoint + "'", file, (endpoint, Privileges.CreateVM), (endpoint, Privileges.AllocateSpace));
+
+        /// <summary>Set-CloudLink: the network configuration of the endpoints at both ends.</summary>
+        public static AccessDemand SetLink(string source, string destination) =>
+            new AccessDemand("changing the link '" + source + " <-> " + destination + "'", source + " <-> " + destination,
+                (source, Privileges.ConfigureNetwork), (destination, Privileges.ConfigureNetwork));
+
+        /// <summary>Add-CloudFault: a fault may hit any link, host or VM, so it needs Global.Diagnostics on every secured endpoint.</summary>
+        public static AccessDemand AddFault(FaultSpec spec, IEnumerable<string> secured) =>
+            OnEach("adding a " + spec.Kind + " fault", spec.Target ?? spec.VM ?? spec.Kind.ToString(), Privileges.Diagnostics, secured);
+
+        /// <summary>Clear-CloudFault needs what adding the fault needed.</summary>
+        public static AccessDemand ClearFault(CloudFault fault, IEnumerable<string> secured) =>
+            OnEach("clearing fault " + fault.Id, fault.Id, Privileges.Diagnostics, secured);
+
+        /// <summary>New-CloudUser: users belong to the whole lab, as to vCenter Single Sign-On, so every secured endpoint.</summary>
+        public static AccessDemand AddUser(string user, IEnumerable<string> secured) =>
+            OnEach("declaring user '" + user + "'", user, Privileges.ModifyPermissions, secured);
+
+        /// <summary>
+        /// New-CloudPermission: Authorization.ModifyPermissions where the role is granted, and every privilege of that
+        /// role there, so that nobody grants more than they hold.
+        /// </summary>
+        public static AccessDemand Grant(string principal, string endpoint, AccessRole role) =>
+            new AccessDemand("granting the role " + role + " to user '" + principal + "' on '" + endpoint + "'", principal,
+                new[] { (endpoint, Privileges.ModifyPermissions) }.Concat(Privileges.Of(role).Select(p => (endpoint, p))).ToArray());
+
+        /// <summary>Set-HybridLabOption: the lab's own settings, on every secured endpoint.</summary>
+        public static AccessDemand SetOptions(string lab, IEnumerable<string> secured) =>
+            OnEach("changing the options of lab '" + lab + "'", lab, Privileges.Settings, secured);
+
+        /// <summary>Open-HybridLab (a file, -Default, -Generate): replacing the lab needs Global.Settings on every secured endpoint of the lab replaced.</summary>
+        public static AccessDemand OpenLab(string lab, string replacement, IEnumerable<string> secured) =>
+            OnEach("replacing lab '" + lab + "' with " + replacement, replacement, Privileges.Settings, secured);
+
+        /// <summary>Save-HybridLab: writing the lab, password hashes included, on every secured endpoint.</summary>
+        public static AccessDemand SaveLab(string lab, string file, IEnumerable<string> secured) =>
+            OnEach("saving lab '" + lab + "' to '" + file + "'", file, Privileges.Settings, secured);
+
+        private static AccessDemand OnEach(string operation, object target, string privilege, IEnumerable<string> endpoints) =>
+            new AccessDemand(operation, target, endpoints.Select(e => (e, privilege)).ToArray());
 
         private static string MigratePrivilege(bool cold) => cold ? Privileges.ColdMigrate : Privileges.HotMigrate;
     }

@@ -57,8 +57,15 @@ namespace HybridCmdlets.Engine.Access
             return FixedTimeEquals(Derive(password, salt, iterations), expected);
         }
 
-        /// <summary>A well-formed hash of no password: verifying against it costs what a real user's login costs.</summary>
-        internal static string Dummy(int iterations) => Format(iterations, RandomBytes(SaltBytes), RandomBytes(HashBytes));
+        /// <summary>
+        /// Spends what <paramref name="iterations"/> iterations of a verification cost, and nothing when it is 0 or less:
+        /// a login tops its own verification up to the lab's highest cost with it.
+        /// </summary>
+        internal static void Spend(int iterations)
+        {
+            if (iterations <= 0) return;
+            KeyDerivation.Pbkdf2("", RandomBytes(SaltBytes), KeyDerivationPrf.HMACSHA256, iterations, HashBytes);
+        }
 
         /// <summary>The iteration count of a well-formed hash, or null.</summary>
         internal static int? IterationsOf(string? stored) => TryParse(stored, out var iterations, out _, out _, out _) ? iterations : (int?)null;

@@ -25,11 +25,39 @@ namespace HybridCmdlets.Engine.Access
 
         public const string DeleteVM = "VirtualMachine.Inventory.Delete";
 
+        /// <summary>Change a host's networking: a link's bandwidth, RTT or loss (Set-CloudLink), on the endpoints at both ends.</summary>
+        public const string ConfigureNetwork = "Host.Config.Network";
+
+        /// <summary>
+        /// Break or repair what the lab simulates (Add-CloudFault, Clear-CloudFault). vCenter has no privilege to
+        /// inject faults; Global.Diagnostics is the nearest, the one that lets a user act on a vCenter's health
+        /// diagnostics. A fault may hit any link, host or VM, so it is checked on every secured endpoint.
+        /// </summary>
+        public const string Diagnostics = "Global.Diagnostics";
+
+        /// <summary>
+        /// Change vCenter's own settings. The lab is the root above every endpoint, as vCenter is above its objects: its
+        /// options, replacing it (Open-HybridLab) and writing it (Save-HybridLab) need this on every secured endpoint.
+        /// </summary>
+        public const string Settings = "Global.Settings";
+
+        /// <summary>Declare users (New-CloudUser, on every secured endpoint) and grant roles (New-CloudPermission, where granted).</summary>
+        public const string ModifyPermissions = "Authorization.ModifyPermissions";
+
         private static readonly string[] ReadOnlyPrivileges = { Read };
 
         private static readonly string[] OperatorPrivileges = { Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace };
 
-        private static readonly string[] AdministratorPrivileges = { Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace, CreateVM, DeleteVM };
+        /// <summary>
+        /// Only Administrator changes the lab itself (links, faults, users, roles, options, which lab is open and its
+        /// file), as only vCenter's Administrator role holds these privileges by default: an Operator that could change
+        /// a link or a fault would choose how its own moves turn out, and one that could grant roles could give itself
+        /// any of them.
+        /// </summary>
+        private static readonly string[] AdministratorPrivileges =
+        {
+            Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace, CreateVM, DeleteVM, ConfigureNetwork, Diagnostics, Settings, ModifyPermissions,
+        };
 
         /// <summary>The privileges a role holds on an endpoint where it is granted.</summary>
         public static IReadOnlyList<string> Of(AccessRole role) => role switch

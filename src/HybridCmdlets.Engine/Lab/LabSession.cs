@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Generation;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Migration;
@@ -68,9 +69,13 @@ namespace HybridCmdlets.Engine.Lab
             }
         }
 
-        /// <summary>Replaces the current lab with the one in the file, or throws and changes nothing.</summary>
+        /// <summary>
+        /// Replaces the current lab with the one in the file, or throws and changes nothing. Needs Global.Settings on
+        /// every secured endpoint of the current lab, as -Default and -Generate do.
+        /// </summary>
         public HybridLab Open(string file)
         {
+            DemandReplace("'" + file + "'");
             var document = LabFile.Load(file);
             var fullPath = System.IO.Path.GetFullPath(file);
             if (string.IsNullOrWhiteSpace(document.Name)) document.Name = System.IO.Path.GetFileNameWithoutExtension(fullPath);
@@ -85,6 +90,16 @@ namespace HybridCmdlets.Engine.Lab
 
         /// <summary>Goes back to the embedded default lab, as at import.</summary>
         public HybridLab ResetToDefault()
+        {
+            DemandReplace("the default lab");
+            return OpenDefault();
+        }
+
+        /// <summary>
+        /// The default lab with no check: what a new process starts with. Private; the runner of the documented
+        /// examples reaches it by reflection to start each example afresh, as a new process would.
+        /// </summary>
+        private HybridLab OpenDefault()
         {
             var document = LabGenerator.CreateDefault();
             lock (gate)
@@ -107,6 +122,7 @@ namespace HybridCmdlets.Engine.Lab
         public HybridLab Generate(int vmCount, int seed)
         {
             if (vmCount < 1 || vmCount > MaxGeneratedVMs) throw EngineErrors.ValueOutOfRange("VMCount", vmCount, "from 1 to " + MaxGeneratedVMs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            DemandReplace("a generated lab");
             var document = LabGenerator.Create(seed, vmCount);
             document.Name = "Generated lab (" + vmCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " VMs, seed " + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
             lock (gate)
@@ -117,6 +133,8 @@ namespace HybridCmdlets.Engine.Lab
 
             return Describe();
         }
+
+        private void DemandReplace(string replacement) => Access.Demand(AccessDemand.OpenLab(Describe().Name, replacement, Access.SecuredEndpoints));
 
         /// <summary>A lab with moves under way is not replaced: they would end in a lab that no longer holds their VMs.</summary>
         private void ThrowIfBusy()
@@ -146,12 +164,21 @@ namespace HybridCmdlets.Engine.Lab
             recordedMoves = 0;
         }
 
-        /// <summary>Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file.</summary>
+        /// <summary>
+        /// Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file (Save-HybridLab). Needs
+        /// Global.Settings on every secured endpoint; the saves of AutoSave that follow a change are not checked again.
+        /// </summary>
         public HybridLab Save(string? file)
+        {
+            var target = file ?? Path ?? throw EngineErrors.LabPathRequired();
+            Access.Demand(AccessDemand.SaveLab(Describe().Name, target, Access.SecuredEndpoints));
+            return Write(target);
+        }
+
+        private HybridLab Write(string target)
         {
             lock (gate)
             {
-                var target = file ?? path ?? throw EngineErrors.LabPathRequired();
                 var fullPath = System.IO.Path.GetFullPath(target);
                 LabFile.Save(ToDocument(), fullPath);
                 schemaVersion = LabDocument.CurrentSchemaVersion;
@@ -184,6 +211,7 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>
         /// Changes the options given; like any change, follow it with <see cref="RecordChange"/>. A downtime target is over
         /// 0 and at most 2,000,000 ms (ValueOutOfRange); <paramref name="clearDowntimeTarget"/> goes back to the algorithm's own.
+        /// Needs Global.Settings on every secured endpoint.
         /// </summary>
         public HybridLab SetOptions(bool? autoSave = null, double? timeScale = null, MigrationAlgorithm? algorithm = null,
             double? downtimeTargetMs = null, bool? autoConverge = null, bool clearDowntimeTarget = false)
@@ -198,6 +226,8 @@ namespace HybridCmdlets.Engine.Lab
             {
                 throw EngineErrors.ValueOutOfRange("TimeScale", scale, "from 0 (as fast as the machine runs) to " + MaxTimeScale.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            Access.Demand(AccessDemand.SetOptions(Describe().Name, Access.SecuredEndpoints));
 
             lock (gate)
             {
@@ -216,10 +246,11 @@ namespace HybridCmdlets.Engine.Lab
 
         /// <summary>
         /// Changes a link's figures (Set-CloudLink), for the moves planned from now and, for its bandwidth, for those
-        /// crossing it now. Like any change, follow it with <see cref="RecordChange"/>.
+        /// crossing it now. Like any change, follow it with <see cref="RecordChange"/>. Needs Host.Config.Network on both endpoints.
         /// </summary>
         public CloudLink SetLink(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent)
         {
+            Access.Demand(AccessDemand.SetLink(source, destination));
             var link = Estate.SetLink(source, destination, bandwidthMbps, rttMs, lossPercent);
             Timeline.LinkChanged(link);
             return link;
@@ -240,6 +271,20 @@ namespace HybridCmdlets.Engine.Lab
             if (rttMs.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "RTT {0} -> {1} ms", link.RttMs, rttMs));
             if (lossPercent.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "loss {0} -> {1} %", link.LossPercent, lossPercent));
             return string.Join(", ", changes);
+        }
+
+        /// <summary>Schedules a fault (Add-CloudFault); needs Global.Diagnostics on every secured endpoint.</summary>
+        public CloudFault AddFault(FaultSpec spec)
+        {
+            Access.Demand(AccessDemand.AddFault(spec, Access.SecuredEndpoints));
+            return Timeline.AddFault(spec);
+        }
+
+        /// <summary>Ends a fault now (Clear-CloudFault); needs Global.Diagnostics on every secured endpoint.</summary>
+        public void ClearFault(CloudFault fault)
+        {
+            Access.Demand(AccessDemand.ClearFault(fault, Access.SecuredEndpoints));
+            Timeline.ClearFault(fault);
         }
 
         /// <summary>Puts a planned move on the timeline with the lab's pre-copy settings (the plan's own over them); it runs while someone waits.</summary>
@@ -297,7 +342,7 @@ namespace HybridCmdlets.Engine.Lab
                 saveTo = options.AutoSave ? path : null;
             }
 
-            if (saveTo != null) Save(saveTo);
+            if (saveTo != null) Write(saveTo);
         }
     }
 }

@@ -95,8 +95,11 @@ namespace HybridCmdlets.Engine.Migration
             get { lock (gate) return faults.Faults.ToArray(); }
         }
 
-        /// <summary>Schedules a fault (Add-CloudFault). Throws a HybridException, and schedules nothing, when it is wrong.</summary>
-        public CloudFault AddFault(FaultSpec spec)
+        /// <summary>
+        /// Schedules a fault. Throws a HybridException, and schedules nothing, when it is wrong. Internal: the cmdlets go
+        /// through <see cref="Lab.LabSession.AddFault"/>, which checks the session's privilege first.
+        /// </summary>
+        internal CloudFault AddFault(FaultSpec spec)
         {
             lock (gate)
             {
@@ -105,8 +108,8 @@ namespace HybridCmdlets.Engine.Migration
             }
         }
 
-        /// <summary>Ends a fault now: what it holds broken recovers, and it never fires again.</summary>
-        public void ClearFault(CloudFault fault)
+        /// <summary>Ends a fault now: what it holds broken recovers, and it never fires again (through <see cref="Lab.LabSession.ClearFault"/>).</summary>
+        internal void ClearFault(CloudFault fault)
         {
             lock (gate)
             {

@@ -92,7 +92,7 @@ namespace HybridCmdlets.Commands
                 var action = string.Format(CultureInfo.InvariantCulture, "Add fault {0}{1}", spec.Kind,
                     spec.Duration is TimeSpan duration ? " for " + duration.ToString("c", CultureInfo.InvariantCulture) : "");
                 if (!ShouldProcess(Describe(spec), action)) return;
-                WriteObject(Lab.Timeline.AddFault(spec));
+                WriteObject(Lab.AddFault(spec));
             }
             catch (HybridException error)
             {

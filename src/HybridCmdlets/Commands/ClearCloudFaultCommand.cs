@@ -28,7 +28,7 @@ namespace HybridCmdlets.Commands
                 foreach (var fault in GetCloudFaultCommand.Select(Id, WriteError))
                 {
                     if (fault.State == FaultState.Cleared || !ShouldProcess(fault.Id + " (" + fault.Kind + ", " + fault.Target + ")", "Clear fault")) continue;
-                    Lab.Timeline.ClearFault(fault);
+                    Lab.ClearFault(fault);
                     if (PassThru) WriteObject(fault);
                 }
             }

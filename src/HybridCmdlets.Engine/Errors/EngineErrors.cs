@@ -218,9 +218,9 @@ namespace HybridCmdlets.Engine.Errors
         public static HybridException DestinationInvalid(string? value, bool wildcard) => new HybridException(
             "DestinationInvalid", ErrorKind.InvalidArgument,
             wildcard
-                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster).", value)
-                : F("Destination '{0}' is not an endpoint name or 'endpoint/cluster'.", value), value,
-            "Give an endpoint, for example 'avs-westeurope', or an endpoint and cluster, for example 'avs-westeurope/Cluster-1'.");
+                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster, and host).", value)
+                : F("Destination '{0}' is not an endpoint name, 'endpoint/cluster' or 'endpoint/cluster/host'.", value), value,
+            "Give an endpoint, for example 'avs-westeurope', an endpoint and cluster, for example 'avs-westeurope/Cluster-1', or a host of that cluster after them.");
 
         public static HybridException NetworkMappingInvalid(string detail) => new HybridException(
             "NetworkMappingInvalid", ErrorKind.InvalidArgument,

@@ -1,7 +1,7 @@
 namespace HybridCmdlets.Engine.Inventory
 {
     /// <summary>An ESXi host (PowerCLI's VMHost).</summary>
-    public sealed class CloudHost : IVMLocation
+    public sealed class CloudHost : VMLocation
     {
         public string Name { get; internal set; } = "";
         /// <summary>The endpoint (vCenter) that manages the host; set on the hosts Get-CloudVMHost lists (see Querying.InventoryQuery).</summary>
@@ -57,7 +57,7 @@ namespace HybridCmdlets.Engine.Inventory
         public string Parent => Cluster;
 
         /// <summary>A host read straight from an endpoint's clusters has no Endpoint: it then holds the VMs placed on a host of its name on any endpoint.</summary>
-        public bool Holds(CloudVM vm) => Names.Equal(vm.VMHost, Name) && (Endpoint.Length == 0 || Names.Equal(vm.Endpoint, Endpoint));
+        public override bool Holds(CloudVM vm) => Names.Equal(vm.VMHost, Name) && (Endpoint.Length == 0 || Names.Equal(vm.Endpoint, Endpoint));
 
         internal CloudHost Copy() => (CloudHost)MemberwiseClone();
 

@@ -5,9 +5,4 @@ namespace HybridCmdlets.Engine.Inventory
     {
         bool Holds(CloudVM vm);
     }
-
-    /// <summary>A compute place VMs run in, a cluster or a host: PowerCLI's VIContainer, as Get-VM -Location and Move-VM -Destination take it.</summary>
-    public interface IVMLocation : IVMContainer
-    {
-    }
 }

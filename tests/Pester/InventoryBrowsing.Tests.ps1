@@ -98,13 +98,21 @@ Describe 'Get-CloudVMHost' {
         @(Get-CloudEndpoint gcve* | Get-CloudVMHost).Endpoint | Sort-Object -Unique | Should -Be 'gcve-europe-west2'
     }
 
-    It 'gives the host of each VM with -VM, by object or name, each host once (as Get-VMHost -VM)' {
+    It 'gives the host of each piped VM, each host once (as Get-VMHost -VM), never a host named after the VM' {
         $vm = Get-CloudVM crm-web01
-        (Get-CloudVMHost -VM crm-web01).Name | Should -Be $vm.VMHost
+        (Get-CloudVMHost -VM $vm).Name | Should -Be $vm.VMHost
         $sameHost = @(Get-CloudVM -Endpoint onprem-lon | Where-Object VMHost -eq $vm.VMHost)
-        @($sameHost | Get-CloudVMHost).Name | Should -Be $vm.VMHost
-        $null = Get-CloudVMHost -VM no-such-vm -ErrorAction SilentlyContinue -ErrorVariable err
+        $sameHost.Count | Should -BeGreaterThan 1
+        @($sameHost | Get-CloudVMHost -ErrorAction Stop).Name | Should -Be $vm.VMHost
+    }
+
+    It 'reports a piped VM that is no longer in the lab as VMNotFound' {
+        $gone = Get-CloudVM hr-app01
+        Remove-CloudVM $gone -Confirm:$false
+        $null = $gone | Get-CloudVMHost -ErrorAction SilentlyContinue -ErrorVariable err
         $err[0].FullyQualifiedErrorId | Should -Be 'VMNotFound,HybridCmdlets.Commands.GetCloudVMHostCommand'
+        $err[0].TargetObject | Should -Be 'hr-app01'
+        Reset-HybridLab
     }
 }
 
@@ -126,7 +134,7 @@ Describe 'Get-CloudDatastore' {
 
     It 'gives the datastores a VM''s files and disks are on with -VM' {
         $vm = Get-CloudVM crm-db01
-        $names = @(Get-CloudDatastore -VM $vm).Name
+        $names = @($vm | Get-CloudDatastore -ErrorAction Stop).Name
         $names | Should -Contain $vm.Datastore
         $names | Sort-Object | Should -Be @($vm.Datastore; $vm.HardDisks.Datastore | Sort-Object -Unique | Where-Object { $_ -ne $vm.Datastore }) -Because 'the home and every disk''s datastore, each once'
     }
@@ -237,7 +245,7 @@ Describe 'A cluster or a host as a destination' {
 
     It 'a host of the VM''s own cluster is a vMotion between hosts; its own host is refused' {
         $vm = Get-CloudVM crm-web02
-        $own = Get-CloudVMHost -VM $vm
+        $own = $vm | Get-CloudVMHost
         $other = Get-CloudVMHost -Endpoint onprem-lon | Where-Object { $_.Parent -eq $vm.Cluster -and $_.Name -ne $vm.VMHost } | Select-Object -First 1
         (Move-CloudVM crm-web02 -Destination $other).Status | Should -Be 'Succeeded'
         (Get-CloudVM crm-web02).VMHost | Should -Be $other.Name

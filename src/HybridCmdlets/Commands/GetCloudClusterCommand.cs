@@ -18,7 +18,7 @@ namespace HybridCmdlets.Commands
         public const string EndpointPipelineSet = "EndpointPipeline";
 
         // As Get-CloudVM: -Endpoint in its own set, where -Name takes no pipeline input, so a piped endpoint's Name never binds to -Name.
-        [Parameter(ParameterSetName = NameSet, Position = 0)]
+        [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
+using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Querying;
@@ -23,7 +24,7 @@ namespace HybridCmdlets.Commands
         private readonly HashSet<string> written = new HashSet<string>(Names.Comparer);
 
         // As Get-CloudVM: -Endpoint in its own set, where -Name takes no pipeline input, so a piped endpoint's Name never binds to -Name.
-        [Parameter(ParameterSetName = NameSet, Position = 0)]
+        [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
@@ -36,12 +37,11 @@ namespace HybridCmdlets.Commands
         [ArgumentCompleter(typeof(EndpointNameCompleter))]
         public CloudEndpoint[]? Endpoint { get; set; }
 
-        /// <summary>VMs (objects, names or wildcards), as Get-VMHost -VM: the hosts they are placed on now.</summary>
-        [Parameter(ParameterSetName = VMSet, Mandatory = true, ValueFromPipeline = true)]
-        [SupportsWildcards]
+        // A VM piped in binds here by value, before its own Name could bind to -Name by property name (as Get-CloudEndpoint -VM).
+        /// <summary>VMs from Get-CloudVM, as Get-VMHost -VM: the hosts they are placed on now.</summary>
+        [Parameter(ParameterSetName = VMSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(VMNameCompleter))]
-        public VMIdParameter[]? VM { get; set; }
+        public CloudVM[]? VM { get; set; }
 
         /// <summary>
         /// Writes each matching host with what its VMs use now; an exact name that matches none is a non-terminating
@@ -51,7 +51,7 @@ namespace HybridCmdlets.Commands
         {
             if (ParameterSetName == VMSet)
             {
-                foreach (var vm in ResolveVMs(VM!))
+                foreach (var vm in VM!.Where(v => v != null).SelectMany(v => VisibleVMs.Resolve(Lab, v, v.Name, WriteError)))
                 {
                     foreach (var host in InventoryQuery.HostOf(Lab.Estate, vm))
                     {

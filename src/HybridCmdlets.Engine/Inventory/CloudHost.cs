@@ -41,14 +41,15 @@ namespace HybridCmdlets.Engine.Inventory
         public int CpuTotalMhz => NumCpuCores * CpuMhz;
         /// <summary>
         /// The workload model has no CPU demand, so this is the clock the powered-on VMs' vCPUs may draw (vCPUs times
-        /// the host's clock), at most the host's total: an upper bound of vCenter's figure. Set on listed hosts.
+        /// the host's clock), at most the host's total: an upper bound of vCenter's figure. Usage is set on the hosts
+        /// Get-CloudVMHost lists; a host read from an endpoint's Clusters has none (null), rather than a false zero.
         /// </summary>
-        public int CpuUsageMhz { get; internal set; }
+        public int? CpuUsageMhz { get; internal set; }
         public double MemoryTotalGB => MemoryGB;
-        /// <summary>Memory the powered-on VMs have touched (their size times their touched share), in GB. Set on listed hosts.</summary>
-        public double MemoryUsageGB { get; internal set; }
-        /// <summary>The VMs placed on the host, running or not. Set on listed hosts.</summary>
-        public int NumVMs { get; internal set; }
+        /// <summary>Memory the powered-on VMs have touched (their size times their touched share), in GB; null unless listed.</summary>
+        public double? MemoryUsageGB { get; internal set; }
+        /// <summary>The VMs placed on the host, running or not; null unless listed.</summary>
+        public int? NumVMs { get; internal set; }
         /// <summary>PowerCLI's VMHost.Version: the ESXi release, e.g. <c>8.0.2</c>.</summary>
         public string Version => EsxiVersion;
         /// <summary>The ESXi build of the release's GA image (<see cref="EsxiBuilds"/>); 0 when not known.</summary>

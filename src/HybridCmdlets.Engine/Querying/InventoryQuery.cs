@@ -72,15 +72,17 @@ namespace HybridCmdlets.Engine.Querying
             listed.Endpoint = endpoint;
             var vCpus = 0L;
             var touchedGB = 0.0;
+            var placed = 0;
             foreach (var vm in vms)
             {
                 if (!listed.Holds(vm)) continue;
-                listed.NumVMs++;
+                placed++;
                 if (vm.PowerState != PowerState.PoweredOn) continue;
                 vCpus += vm.NumCpu;
                 touchedGB += vm.MemoryGB * vm.Workload.TouchedMemoryPercent / 100.0;
             }
 
+            listed.NumVMs = placed;
             listed.CpuUsageMhz = (int)Math.Min(listed.CpuTotalMhz, vCpus * host.CpuMhz);
             listed.MemoryUsageGB = Math.Round(touchedGB, 2);
             return listed;

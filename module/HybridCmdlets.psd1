@@ -17,6 +17,10 @@
     CmdletsToExport       = @(
         'Get-CloudEndpoint'
         'Get-CloudVM'
+        'Get-CloudCluster'
+        'Get-CloudVMHost'
+        'Get-CloudDatastore'
+        'Get-CloudNetwork'
         'New-CloudVM'
         'Remove-CloudVM'
         'Import-CloudInventory'

@@ -188,7 +188,7 @@ namespace HybridCmdlets.Engine.Tests
 
             foreach (var (destination, id) in new[]
             {
-                ("nowhere", "EndpointNotFound"), ("avs-westeurope/NoSuchCluster", "ClusterNotFound"), ("a/b/c", "DestinationInvalid"),
+                ("nowhere", "EndpointNotFound"), ("avs-westeurope/NoSuchCluster", "ClusterNotFound"), ("a/b/c/d", "DestinationInvalid"), ("avs-westeurope/Cluster-1/no-such-host", "VMHostNotFound"),
                 ("avs*", "DestinationInvalid"), (" ", "DestinationInvalid"), ("avs-westeurope/", "DestinationInvalid"),
             })
             {

@@ -22,12 +22,12 @@ namespace HybridCmdlets.Engine.Tests
             part != null && part.Length > 0 && part == part.Trim() && part.IndexOf('/') < 0 && !NamePattern.ContainsWildcard(part);
 
         [Fact]
-        public void ParseDestination_gives_an_endpoint_and_cluster_from_the_text_or_DestinationInvalid_naming_it()
+        public void ParseDestination_gives_an_endpoint_cluster_and_host_from_the_text_or_DestinationInvalid_naming_it()
         {
             PropertyCheck.Run("ParseDestination", 500, Prop.ForAll(Inputs.Shown(Inputs.TextOrNull).ToArbitrary(), input =>
             {
                 var text = input.Value;
-                (string Endpoint, string? Cluster) parsed;
+                (string Endpoint, string? Cluster, string? Host) parsed;
                 try
                 {
                     parsed = MigrationRequest.ParseDestination(text);
@@ -43,9 +43,11 @@ namespace HybridCmdlets.Engine.Tests
                 // What came back is what the text said, trimmed, and each part names one thing.
                 Assert.NotNull(text);
                 var parts = text!.Split('/');
-                Assert.InRange(parts.Length, 1, 2);
+                Assert.InRange(parts.Length, 1, 3);
                 Assert.Equal(parts[0].Trim(), parsed.Endpoint);
-                Assert.Equal(parts.Length == 2 ? parts[1].Trim() : null, parsed.Cluster);
+                Assert.Equal(parts.Length >= 2 ? parts[1].Trim() : null, parsed.Cluster);
+                Assert.Equal(parts.Length == 3 ? parts[2].Trim() : null, parsed.Host);
+                Assert.True(parsed.Host == null || IsPlainPart(parsed.Host), "host " + Inputs.Show(parsed.Host));
                 Assert.True(IsPlainPart(parsed.Endpoint), "endpoint " + Inputs.Show(parsed.Endpoint));
                 Assert.True(parsed.Cluster == null || IsPlainPart(parsed.Cluster), "cluster " + Inputs.Show(parsed.Cluster));
             }));

@@ -43,7 +43,16 @@ Describe 'Bad input gets one documented error and changes nothing' {
         @{ Case = 'link to an unknown endpoint'; Id = 'EndpointNotFound'; Offending = 'mars'; Run = { Set-CloudLink -Source onprem-lon -Destination mars -BandwidthMbps 100 } }
         @{ Case = 'nothing to change'; Id = 'LinkSettingRequired'; Offending = 'onprem-lon <-> avs-westeurope'; Run = { Set-CloudLink -Source onprem-lon -Destination avs-westeurope } }
         # Move-CloudVM and Test-MigrationReadiness
-        @{ Case = 'three-part destination'; Id = 'DestinationInvalid'; Offending = 'a/b/c'; Run = { Move-CloudVM -VM crm-web01 -Destination 'a/b/c' } }
+        @{ Case = 'four-part destination'; Id = 'DestinationInvalid'; Offending = 'a/b/c/d'; Run = { Move-CloudVM -VM crm-web01 -Destination 'a/b/c/d' } }
+        @{ Case = 'unknown destination host'; Id = 'VMHostNotFound'; Offending = 'esx99'; Run = { Move-CloudVM -VM crm-web01 -Destination 'avs-westeurope/Cluster-1/esx99' } }
+        @{ Case = 'wildcard destination host'; Id = 'DestinationInvalid'; Offending = 'esx*'; Run = { Test-MigrationReadiness -VM crm-web01 -Destination 'avs-westeurope/Cluster-1/esx*' } }
+        # Inventory
+        @{ Case = 'unknown cluster'; Id = 'ClusterNotFound'; Offending = 'No-Such-Cluster'; Run = { Get-CloudCluster No-Such-Cluster } }
+        @{ Case = 'unknown host'; Id = 'VMHostNotFound'; Offending = 'esx-ghost'; Run = { Get-CloudVMHost esx-ghost -Endpoint onprem-lon } }
+        @{ Case = 'unknown datastore'; Id = 'DatastoreNotFound'; Offending = 'NO-SUCH-DS'; Run = { Get-CloudDatastore NO-SUCH-DS } }
+        @{ Case = 'unknown network'; Id = 'NetworkNotFound'; Offending = 'No-Such-Net'; Run = { Get-CloudNetwork No-Such-Net } }
+        @{ Case = 'inventory of an unknown endpoint'; Id = 'EndpointNotFound'; Offending = 'mars'; Run = { Get-CloudCluster -Endpoint mars } }
+        @{ Case = 'bad wildcard in a cluster name'; Id = 'InvalidWildcardPattern'; Offending = 'z-a'; Run = { Get-CloudCluster 'Prod[z-a]' } }
         @{ Case = 'wildcard destination'; Id = 'DestinationInvalid'; Offending = 'avs*'; Run = { Move-CloudVM -VM crm-web01 -Destination 'avs*' } }
         @{ Case = 'unknown destination'; Id = 'EndpointNotFound'; Offending = 'mars'; Run = { Move-CloudVM -VM crm-web01 -Destination mars } }
         @{ Case = 'unknown destination cluster'; Id = 'ClusterNotFound'; Offending = 'Cluster-9'; Run = { Move-CloudVM -VM crm-web01 -Destination 'avs-westeurope/Cluster-9' } }

@@ -96,6 +96,35 @@ Describe 'The MigrationResult and CloudTask views' {
     }
 }
 
+Describe 'The inventory views' {
+    It 'Get-CloudCluster shows Name, Endpoint, Hosts, MemoryGB, HA, DRS and EVCMode' {
+        $lines = Get-CloudCluster Cluster-1 | Get-DisplayLine
+        $lines[0] | Should -Match '^Name\s+Endpoint\s+Hosts\s+MemoryGB\s+HA\s+DRS\s+EVCMode\s*$'
+        $lines | Should -HaveCount 5
+        $lines[3] | Should -Match '^Cluster-1\s+avs-westeurope\s+3\s+2304\s+True\s+True\s+intel-cascadelake\s*$'
+    }
+
+    It 'Get-CloudVMHost shows Version, NumCpu, VMs, MemoryGB, Mem% and the Name last' {
+        $hostObject = Get-CloudVMHost 'esx-p1-02.lon.corp.example'
+        $lines = $hostObject | Get-DisplayLine
+        $lines[0] | Should -Match '^Version\s+NumCpu\s+VMs\s+MemoryGB\s+Mem%\s+Name\s*$'
+        $percent = [math]::Round(100 * $hostObject.MemoryUsageGB / $hostObject.MemoryTotalGB)
+        $lines[2] | Should -Match "^7\.0\.3\s+64\s+$($hostObject.NumVMs)\s+1024\s+$percent\s+esx-p1-02\.lon\.corp\.example\s*$"
+    }
+
+    It 'Get-CloudNetwork shows Name, VLanId, Endpoint and Kind' {
+        $lines = Get-CloudNetwork Web-VLAN110 | Get-DisplayLine
+        $lines[0] | Should -Match '^Name\s+VLanId\s+Endpoint\s+Kind\s*$'
+        $lines[2] | Should -Match '^Web-VLAN110\s+110\s+onprem-lon\s+DistributedPortGroup\s*$'
+    }
+
+    It 'Get-CloudDatastore shows Name, Type, CapacityGB, FreeSpaceGB, Shared and Endpoint' {
+        $lines = Get-CloudDatastore vsanDatastore -Endpoint avs-westeurope | Get-DisplayLine
+        $lines[0] | Should -Match '^Name\s+Type\s+CapacityGB\s+FreeSpaceGB\s+Shared\s+Endpoint\s*$'
+        $lines[2] | Should -Match '^vsanDatastore\s+vSAN\s+[\d,.]+\s+[\d,.]+\s+True\s+avs-westeurope\s*$'
+    }
+}
+
 Describe 'Every default table view in an 80-column console' {
     BeforeAll {
         Reset-HybridLab
@@ -112,7 +141,10 @@ Describe 'Every default table view in an 80-column console' {
         @{ Name = 'CloudVM'; Make = { Get-CloudVM -Endpoint onprem-lon } }
         @{ Name = 'CloudEndpoint'; Make = { Get-CloudEndpoint } }
         @{ Name = 'CloudLink'; Make = { Get-CloudLink } }
-        @{ Name = 'CloudCluster'; Make = { (Get-CloudEndpoint).Clusters } }
+        @{ Name = 'CloudCluster'; Make = { Get-CloudCluster } }
+        @{ Name = 'CloudHost'; Make = { Get-CloudVMHost } }
+        @{ Name = 'Datastore'; Make = { Get-CloudDatastore } }
+        @{ Name = 'CloudNetwork'; Make = { Get-CloudNetwork } }
         @{ Name = 'MigrationReadiness'; Make = { Get-CloudVM -Tag wave1 | Test-MigrationReadiness -Destination avs-westeurope } }
         @{ Name = 'MigrationResult'; Make = { Move-CloudVM -VM crm-web01, crm-app01 -Destination avs-westeurope } }
         @{ Name = 'CloudTask'; Make = { Move-CloudVM -VM hr-web01, hr-app01 -Destination avs-westeurope -RunAsync; $null = Get-CloudTask | Wait-CloudTask } }

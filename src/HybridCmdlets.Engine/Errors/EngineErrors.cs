@@ -47,6 +47,35 @@ namespace HybridCmdlets.Engine.Errors
             F("Cluster '{0}' was not found on endpoint '{1}'.", cluster, endpoint), cluster,
             F("List the clusters with (Get-CloudEndpoint {0}).Clusters.", endpoint));
 
+        /// <summary>An exact name that Get-CloudCluster found on none of the endpoints it searched (all of them when <paramref name="endpoints"/> is null).</summary>
+        public static HybridException ClusterNotListed(string cluster, IReadOnlyCollection<string>? endpoints) => new HybridException(
+            "ClusterNotFound", ErrorKind.ObjectNotFound,
+            F("Cluster '{0}' was not found on {1}.", cluster, Searched(endpoints)), cluster,
+            "List the clusters with Get-CloudCluster, or use a wildcard (for example 'Prod*').");
+
+        /// <summary>An exact name that Get-CloudVMHost found on none of the endpoints it searched.</summary>
+        public static HybridException HostNotListed(string host, IReadOnlyCollection<string>? endpoints) => new HybridException(
+            "VMHostNotFound", ErrorKind.ObjectNotFound,
+            F("Host '{0}' was not found on {1}.", host, Searched(endpoints)), host,
+            "List the hosts with Get-CloudVMHost, or use a wildcard (for example 'esx-p1-*').");
+
+        /// <summary>An exact name that Get-CloudDatastore found on none of the endpoints it searched.</summary>
+        public static HybridException DatastoreNotListed(string datastore, IReadOnlyCollection<string>? endpoints) => new HybridException(
+            "DatastoreNotFound", ErrorKind.ObjectNotFound,
+            F("Datastore '{0}' was not found on {1}.", datastore, Searched(endpoints)), datastore,
+            "List the datastores with Get-CloudDatastore, or use a wildcard (for example '*VMFS*').");
+
+        /// <summary>An exact name that Get-CloudNetwork found on none of the endpoints it searched.</summary>
+        public static HybridException NetworkNotListed(string network, IReadOnlyCollection<string>? endpoints) => new HybridException(
+            "NetworkNotFound", ErrorKind.ObjectNotFound,
+            F("Network '{0}' was not found on {1}.", network, Searched(endpoints)), network,
+            "List the networks with Get-CloudNetwork, or use a wildcard (for example 'VLAN*').");
+
+        private static string Searched(IReadOnlyCollection<string>? endpoints) =>
+            endpoints == null ? "any endpoint of the lab"
+            : endpoints.Count == 1 ? F("endpoint '{0}'", endpoints.First())
+            : "endpoints " + string.Join(", ", endpoints.Select(e => "'" + e + "'"));
+
         public static HybridException ClusterAmbiguous(string cluster, string endpoints) => new HybridException(
             "ClusterAmbiguous", ErrorKind.InvalidArgument,
             F("Cluster name '{0}' exists on more than one endpoint ({1}).", cluster, endpoints), cluster,
@@ -218,9 +247,9 @@ namespace HybridCmdlets.Engine.Errors
         public static HybridException DestinationInvalid(string? value, bool wildcard) => new HybridException(
             "DestinationInvalid", ErrorKind.InvalidArgument,
             wildcard
-                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster).", value)
-                : F("Destination '{0}' is not an endpoint name or 'endpoint/cluster'.", value), value,
-            "Give an endpoint, for example 'avs-westeurope', or an endpoint and cluster, for example 'avs-westeurope/Cluster-1'.");
+                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster, and host).", value)
+                : F("Destination '{0}' is not an endpoint name, 'endpoint/cluster' or 'endpoint/cluster/host'.", value), value,
+            "Give an endpoint, for example 'avs-westeurope', an endpoint and cluster, for example 'avs-westeurope/Cluster-1', or a host of that cluster after them.");
 
         public static HybridException NetworkMappingInvalid(string detail) => new HybridException(
             "NetworkMappingInvalid", ErrorKind.InvalidArgument,

@@ -5,7 +5,7 @@ using System.Linq;
 namespace HybridCmdlets.Engine.Inventory
 {
     /// <summary>A vSphere cluster: hosts that share an EVC baseline, HA settings and datastores.</summary>
-    public sealed class CloudCluster
+    public sealed class CloudCluster : VMLocation
     {
         public string Name { get; internal set; } = "";
         public string Endpoint { get; internal set; } = "";
@@ -27,6 +27,8 @@ namespace HybridCmdlets.Engine.Inventory
         public string EsxiVersion => Hosts.Count == 0 ? "" : Hosts.Select(h => Version.Parse(h.EsxiVersion)).Min()!.ToString();
         public string MaxHardwareVersion => VirtualHardware.Format(MaxHardwareVersionNumber);
         internal int MaxHardwareVersionNumber => Hosts.Count == 0 ? 0 : Hosts.Min(h => VirtualHardware.MaxForEsxi(h.EsxiVersion));
+
+        public override bool Holds(CloudVM vm) => Names.Equal(vm.Endpoint, Endpoint) && Names.Equal(vm.Cluster, Name);
 
         internal CloudCluster Copy() => (CloudCluster)MemberwiseClone();
 

@@ -1,7 +1,9 @@
+using System.Linq;
+
 namespace HybridCmdlets.Engine.Inventory
 {
     /// <summary>A port group (standard or distributed) or an NSX segment.</summary>
-    public sealed class CloudNetwork
+    public sealed class CloudNetwork : IVMContainer
     {
         public string Name { get; internal set; } = "";
         public string Endpoint { get; internal set; } = "";
@@ -16,6 +18,12 @@ namespace HybridCmdlets.Engine.Inventory
         public string? ExtendedFrom { get; internal set; }
         /// <summary>False for a standard switch with no physical uplinks (an internal-only network).</summary>
         public bool HasUplinks { get; internal set; } = true;
+
+        /// <summary>PowerCLI's VirtualPortGroup.VirtualSwitch: the switch that carries it.</summary>
+        public string VirtualSwitch => Switch;
+
+        /// <summary>True when one of the VM's network adapters is connected to this network.</summary>
+        public bool Holds(CloudVM vm) => Names.Equal(vm.Endpoint, Endpoint) && vm.Networks.Any(n => Names.Equal(n, Name));
 
         public override string ToString() => Name;
     }

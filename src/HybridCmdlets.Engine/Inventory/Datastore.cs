@@ -1,7 +1,8 @@
+using System.Linq;
 
 namespace HybridCmdlets.Engine.Inventory
 {
-    public sealed class Datastore
+    public sealed class Datastore : IVMContainer
     {
         public string Name { get; internal set; } = "";
         public string Endpoint { get; internal set; } = "";
@@ -14,6 +15,10 @@ namespace HybridCmdlets.Engine.Inventory
         public string? VMHost { get; internal set; }
 
         public double UsedSpaceGB => CapacityGB - FreeSpaceGB;
+
+        /// <summary>True when the VM's home or any of its disks is on this datastore.</summary>
+        public bool Holds(CloudVM vm) =>
+            Names.Equal(vm.Endpoint, Endpoint) && (Names.Equal(vm.Datastore, Name) || vm.HardDisks.Any(d => Names.Equal(d.Datastore, Name)));
 
         internal Datastore Copy() => (Datastore)MemberwiseClone();
 

@@ -19,6 +19,9 @@ namespace HybridCmdlets.Engine.Inventory
 
     public enum PowerState { PoweredOn, PoweredOff, Suspended }
 
+    /// <summary>A host's state in vCenter, as PowerCLI's VMHost.ConnectionState names it.</summary>
+    public enum HostConnectionState { Connected, Disconnected, NotResponding, Maintenance }
+
     public enum CpuVendor { Intel, AMD }
 
     public enum DatastoreType { VMFS, vSAN, NFS }

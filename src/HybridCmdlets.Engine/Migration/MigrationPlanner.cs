@@ -49,21 +49,26 @@ namespace HybridCmdlets.Engine.Migration
                     : estate.ChooseCluster(destination, exclude: sameEndpoint ? vm.Cluster : null)
                       ?? throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster);
 
+            var host = request.DestinationHost == null
+                ? null
+                : FindHost(cluster, request.DestinationHost) ?? throw EngineErrors.HostNotFound(destination.Name, cluster.Name, request.DestinationHost);
             var datastore = ChooseDatastore(estate, vm, destination, cluster, request.Datastore, sameEndpoint);
-            if (sameEndpoint && Names.Equal(cluster.Name, vm.Cluster) && Names.Equal(datastore.Name, vm.Datastore))
+            // Within a cluster, a host other than the VM's own is a compute vMotion, as Move-VM -Destination <VMHost> is.
+            var otherHost = host != null && !Names.Equal(host.Name, vm.VMHost);
+            if (sameEndpoint && Names.Equal(cluster.Name, vm.Cluster) && Names.Equal(datastore.Name, vm.Datastore) && !otherHost)
             {
-                throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster + " on " + vm.Datastore);
+                throw EngineErrors.MigrationDestinationIsSource(vm.Name, source.Name + "/" + vm.Cluster + (host != null ? "/" + host.Name : "") + " on " + vm.Datastore);
             }
 
             var link = sameEndpoint ? null : estate.FindLink(source.Name, destination.Name);
-            return new ResolvedDestination(vm, source, destination, cluster, datastore, link, sameEndpoint) { Options = options };
+            return new ResolvedDestination(vm, source, destination, cluster, datastore, link, sameEndpoint) { Options = options, Host = host };
         }
 
         /// <summary>The plan of a move whose type and networks are settled.</summary>
         internal static MigrationPlan Build(Estate estate, ResolvedDestination destination, MigrationType type, IReadOnlyList<NicMapping> networks)
         {
             var vm = destination.VM;
-            var host = estate.ChooseHost(destination.Endpoint, destination.Cluster);
+            var host = destination.Host ?? estate.ChooseHost(destination.Endpoint, destination.Cluster);
             var sourceHost = FindHost(destination.Source.FindCluster(vm.Cluster), vm.VMHost);
             var mapping = new Dictionary<string, string>(Names.Comparer);
             foreach (var nic in networks) mapping[nic.SourceNetwork] = nic.Target?.Name ?? nic.SourceNetwork;

@@ -13,6 +13,9 @@ namespace HybridCmdlets.Engine.Migration
 
         public string? DestinationCluster { get; set; }
 
+        /// <summary>A host of <see cref="DestinationCluster"/> to move to, as Move-VM -Destination takes a VMHost; null to let DRS choose.</summary>
+        public string? DestinationHost { get; set; }
+
         public string? Datastore { get; set; }
 
         /// <summary>Source network name to destination network name; NICs not named here are mapped automatically.</summary>
@@ -45,22 +48,23 @@ namespace HybridCmdlets.Engine.Migration
         }
 
         /// <summary>
-        /// Splits a -Destination of "endpoint" or "endpoint/cluster". A destination names one place, so wildcards
-        /// are refused rather than silently matched; an empty part or a third one is a DestinationInvalid error.
+        /// Splits a -Destination of "endpoint", "endpoint/cluster" or "endpoint/cluster/host". A destination names one
+        /// place, so wildcards are refused rather than silently matched; an empty part or a fourth one is a DestinationInvalid error.
         /// </summary>
-        public static (string Endpoint, string? Cluster) ParseDestination(string? destination)
+        public static (string Endpoint, string? Cluster, string? Host) ParseDestination(string? destination)
         {
             var parts = (destination ?? "").Split('/');
-            if (parts.Length > 2 || parts.Length == 0) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
+            if (parts.Length > 3 || parts.Length == 0) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
             var endpoint = parts[0].Trim();
-            var cluster = parts.Length == 2 ? parts[1].Trim() : null;
-            if (endpoint.Length == 0 || (cluster != null && cluster.Length == 0)) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
-            if (NamePattern.ContainsWildcard(endpoint) || (cluster != null && NamePattern.ContainsWildcard(cluster)))
+            var cluster = parts.Length >= 2 ? parts[1].Trim() : null;
+            var host = parts.Length == 3 ? parts[2].Trim() : null;
+            if (endpoint.Length == 0 || cluster?.Length == 0 || host?.Length == 0) throw EngineErrors.DestinationInvalid(destination, wildcard: false);
+            if (NamePattern.ContainsWildcard(endpoint) || (cluster != null && NamePattern.ContainsWildcard(cluster)) || (host != null && NamePattern.ContainsWildcard(host)))
             {
                 throw EngineErrors.DestinationInvalid(destination, wildcard: true);
             }
 
-            return (endpoint, cluster);
+            return (endpoint, cluster, host);
         }
     }
 }

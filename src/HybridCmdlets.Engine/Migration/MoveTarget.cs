@@ -15,23 +15,26 @@ namespace HybridCmdlets.Engine.Migration
     /// </summary>
     public sealed class MoveTarget
     {
-        private MoveTarget(string destination, string endpoint, string? cluster, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type, PreCopyChoices choices)
+        private MoveTarget(string destination, string endpoint, string? cluster, string? host, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type, PreCopyChoices choices)
         {
             Destination = destination;
             Endpoint = endpoint;
             Cluster = cluster;
+            Host = host;
             Datastore = datastore;
             NetworkMapping = networkMapping;
             Type = type;
             Choices = choices;
         }
 
-        /// <summary>'endpoint' or 'endpoint/cluster', as the user gave it.</summary>
+        /// <summary>'endpoint', 'endpoint/cluster' or 'endpoint/cluster/host', as the user gave it.</summary>
         public string Destination { get; }
 
         public string Endpoint { get; }
 
         public string? Cluster { get; }
+
+        public string? Host { get; }
 
         public string? Datastore { get; }
 
@@ -48,11 +51,11 @@ namespace HybridCmdlets.Engine.Migration
         /// </summary>
         public static MoveTarget Parse(string destination, IDictionary? networkMapping, MigrationType type, string? datastore = null, PreCopyChoices? choices = null)
         {
-            var (endpoint, cluster) = MigrationRequest.ParseDestination(destination);
+            var (endpoint, cluster, host) = MigrationRequest.ParseDestination(destination);
             choices ??= PreCopyChoices.None;
             // A bad choice is one error for the call, before any VM is looked at.
             new MigrationRequest { Algorithm = choices.Algorithm, MaxBandwidthMbps = choices.MaxBandwidthMbps, StopAndCopy = choices.StopAndCopy }.Options();
-            return new MoveTarget(destination, endpoint, cluster, datastore, ToNetworkMapping(networkMapping), type, choices);
+            return new MoveTarget(destination, endpoint, cluster, host, datastore, ToNetworkMapping(networkMapping), type, choices);
         }
 
         /// <summary>
@@ -68,6 +71,7 @@ namespace HybridCmdlets.Engine.Migration
                 VMId = vm.Id,
                 DestinationEndpoint = Endpoint,
                 DestinationCluster = Cluster,
+                DestinationHost = Host,
                 Datastore = Datastore,
                 NetworkMapping = NetworkMapping,
                 Type = Type,

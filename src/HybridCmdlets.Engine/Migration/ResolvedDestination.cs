@@ -20,6 +20,8 @@ namespace HybridCmdlets.Engine.Migration
         public CloudEndpoint Source { get; }
         public CloudEndpoint Endpoint { get; }
         public CloudCluster Cluster { get; }
+        /// <summary>The host the request named, or null to let DRS choose one of the cluster's.</summary>
+        public CloudHost? Host { get; set; }
         public Datastore Datastore { get; }
         /// <summary>The WAN link between the endpoints; null within one endpoint, or when there is none.</summary>
         public CloudLink? Link { get; }

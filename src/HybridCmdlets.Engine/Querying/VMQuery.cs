@@ -5,7 +5,7 @@ using HybridCmdlets.Engine.Inventory;
 namespace HybridCmdlets.Engine.Querying
 {
     /// <summary>
-    /// Get-CloudVM's filters. Every filter given must match; within one filter any value may match. After the
+    /// Get-CloudVM's filters (a cluster, host, datastore or network among them: <see cref="IVMContainer"/>). Every filter given must match; within one filter any value may match. After the
     /// results have been enumerated, <see cref="UnmatchedNames"/> lists the exact (wildcard-free) names that
     /// found nothing, which PowerCLI reports as errors while a wildcard that matches nothing stays silent.
     /// </summary>
@@ -16,6 +16,7 @@ namespace HybridCmdlets.Engine.Querying
         private readonly NamePattern[] clusters;
         private readonly HashSet<PowerState>? powerStates;
         private readonly NamePattern[] tags;
+        private readonly IVMContainer[]? containers;
         private readonly HashSet<int> matchedNames = new HashSet<int>();
         /// <summary>Tag to its name part: a lab holds few distinct tags, so each is cut once per query, not once per VM.</summary>
         private readonly Dictionary<string, string> tagNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -25,13 +26,15 @@ namespace HybridCmdlets.Engine.Querying
             IEnumerable<string>? endpoints = null,
             IEnumerable<string>? clusters = null,
             IEnumerable<PowerState>? powerStates = null,
-            IEnumerable<string>? tags = null)
+            IEnumerable<string>? tags = null,
+            IEnumerable<IVMContainer>? containers = null)
         {
             this.names = (names ?? Enumerable.Empty<string>()).Select(NamePattern.Parse).ToArray();
             this.endpoints = endpoints == null ? null : new HashSet<string>(endpoints, Names.Comparer);
             this.clusters = (clusters ?? Enumerable.Empty<string>()).Select(NamePattern.Parse).ToArray();
             this.powerStates = powerStates == null ? null : new HashSet<PowerState>(powerStates);
             this.tags = (tags ?? Enumerable.Empty<string>()).Select(NamePattern.Parse).ToArray();
+            this.containers = containers?.Where(c => c != null).ToArray();
         }
 
         /// <summary>The VMs that match, in inventory order, streamed.</summary>
@@ -43,6 +46,7 @@ namespace HybridCmdlets.Engine.Querying
                 if (powerStates != null && !powerStates.Contains(vm.PowerState)) continue;
                 if (clusters.Length > 0 && !clusters.Any(c => c.IsMatch(vm.Cluster))) continue;
                 if (tags.Length > 0 && !MatchTag(vm)) continue;
+                if (containers != null && !containers.Any(c => c.Holds(vm))) continue;
                 if (names.Length > 0 && !MatchName(vm.Name)) continue;
                 yield return vm;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
@@ -10,13 +11,16 @@ using HybridCmdlets.Infrastructure;
 
 namespace HybridCmdlets.Commands
 {
-    /// <summary>Lists VMs by name, endpoint, cluster, power state or tag; or by id.</summary>
+    /// <summary>Lists VMs by name, endpoint, cluster, power state or tag; in a cluster, host, datastore or network; or by id.</summary>
     [Cmdlet(VerbsCommon.Get, "CloudVM", DefaultParameterSetName = FilterSet)]
     [OutputType(typeof(CloudVM))]
     public sealed class GetCloudVMCommand : HybridCmdlet
     {
         public const string FilterSet = "Filter";
         public const string EndpointPipelineSet = "EndpointPipeline";
+        public const string LocationSet = "Location";
+        public const string DatastoreSet = "Datastore";
+        public const string NetworkSet = "Network";
         public const string IdSet = "Id";
 
         // -Endpoint is in the EndpointPipeline set alone, and there -Name takes no pipeline input: a piped endpoint
@@ -24,6 +28,9 @@ namespace HybridCmdlets.Commands
         // property name (with -Endpoint in both sets PowerShell bound both, and looked for a VM named after the endpoint).
         [Parameter(ParameterSetName = FilterSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EndpointPipelineSet, Position = 0)]
+        [Parameter(ParameterSetName = LocationSet, Position = 0)]
+        [Parameter(ParameterSetName = DatastoreSet, Position = 0)]
+        [Parameter(ParameterSetName = NetworkSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(VMNameCompleter))]
@@ -36,6 +43,24 @@ namespace HybridCmdlets.Commands
         [ArgumentCompleter(typeof(EndpointNameCompleter))]
         public CloudEndpoint[]? Endpoint { get; set; }
 
+        // The places below come from Get-CloudCluster, Get-CloudVMHost, Get-CloudDatastore and Get-CloudNetwork by value,
+        // each in a set of its own where -Name takes no pipeline input, as -Endpoint does.
+
+        /// <summary>Clusters or hosts (PowerCLI's Get-VM -Location): the VMs placed in them.</summary>
+        [Parameter(ParameterSetName = LocationSet, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public VMLocation[]? Location { get; set; }
+
+        /// <summary>Datastores (PowerCLI's Get-VM -Datastore): the VMs whose files or disks they hold.</summary>
+        [Parameter(ParameterSetName = DatastoreSet, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public Datastore[]? Datastore { get; set; }
+
+        /// <summary>Port groups or segments: the VMs with a network adapter on them.</summary>
+        [Parameter(ParameterSetName = NetworkSet, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public CloudNetwork[]? Network { get; set; }
+
         [Parameter(ParameterSetName = FilterSet)]
         [Parameter(ParameterSetName = EndpointPipelineSet)]
         [SupportsWildcards]
@@ -45,11 +70,17 @@ namespace HybridCmdlets.Commands
 
         [Parameter(ParameterSetName = FilterSet)]
         [Parameter(ParameterSetName = EndpointPipelineSet)]
+        [Parameter(ParameterSetName = LocationSet)]
+        [Parameter(ParameterSetName = DatastoreSet)]
+        [Parameter(ParameterSetName = NetworkSet)]
         [ValidateNotNullOrEmpty]
         public PowerState[]? PowerState { get; set; }
 
         [Parameter(ParameterSetName = FilterSet)]
         [Parameter(ParameterSetName = EndpointPipelineSet)]
+        [Parameter(ParameterSetName = LocationSet)]
+        [Parameter(ParameterSetName = DatastoreSet)]
+        [Parameter(ParameterSetName = NetworkSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
@@ -77,7 +108,7 @@ namespace HybridCmdlets.Commands
             if (scope.Note != null) WriteVerbose(scope.Note);
             if (!scope.MaySearch) return;
 
-            var query = new VMQuery(names: Name?.Where(n => n != null), endpoints: endpoints, clusters: Cluster, powerStates: PowerState, tags: Tag);
+            var query = new VMQuery(names: Name?.Where(n => n != null), endpoints: endpoints, clusters: Cluster, powerStates: PowerState, tags: Tag, containers: Places());
             foreach (var vm in query.Run(VisibleVMs.Of(Lab, Lab.Estate.VMs)))
             {
                 Cancellation.ThrowIfCancellationRequested();
@@ -86,6 +117,10 @@ namespace HybridCmdlets.Commands
 
             foreach (var name in query.UnmatchedNames) WriteError(VisibleVMs.Missing(Lab, name));
         }
+
+        /// <summary>The cluster, host, datastore or network objects given, or null when none was.</summary>
+        private IEnumerable<IVMContainer>? Places() =>
+            Location ?? (IEnumerable<IVMContainer>?)Datastore ?? Network;
 
         private void ById()
         {

@@ -113,6 +113,10 @@ namespace HybridCmdlets.Infrastructure
         /// The endpoints given to a CloudEndpoint parameter that the lab has: each name that stood for none (see
         /// <see cref="EndpointTransformationAttribute"/>) is a non-terminating EndpointNotFound error, and left out.
         /// </summary>
+        /// <summary>The endpoints an inventory listing searches: those of -Endpoint (see <see cref="KnownEndpoints"/>), or every endpoint when it was not given.</summary>
+        protected IReadOnlyList<CloudEndpoint> SearchedEndpoints(IEnumerable<CloudEndpoint>? given) =>
+            given == null ? Lab.Estate.Endpoints : KnownEndpoints(given);
+
         protected List<CloudEndpoint> KnownEndpoints(IEnumerable<CloudEndpoint> endpoints)
         {
             var known = new List<CloudEndpoint>();

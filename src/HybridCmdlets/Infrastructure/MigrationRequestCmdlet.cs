@@ -19,7 +19,7 @@ namespace HybridCmdlets.Infrastructure
         [ArgumentCompleter(typeof(VMNameCompleter))]
         public VMIdParameter[] VM { get; set; } = new VMIdParameter[0];
 
-        /// <summary>'endpoint' or 'endpoint/cluster'; an endpoint or cluster object also works.</summary>
+        /// <summary>'endpoint', 'endpoint/cluster' or 'endpoint/cluster/host'; an endpoint, cluster or host object also works.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [DestinationTransformation]
         [ValidateNotNullOrEmpty]

@@ -1,0 +1,44 @@
+using System.Linq;
+using System.Management.Automation;
+using HybridCmdlets.Arguments;
+using HybridCmdlets.Completion;
+using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.Querying;
+using HybridCmdlets.Infrastructure;
+
+namespace HybridCmdlets.Commands
+{
+    /// <summary>Lists the port groups and NSX segments of the lab's endpoints by name, as PowerCLI's Get-VirtualPortGroup.</summary>
+    [Cmdlet(VerbsCommon.Get, "CloudNetwork", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(CloudNetwork))]
+    public sealed class GetCloudNetworkCommand : HybridCmdlet
+    {
+        public const string NameSet = "Name";
+        public const string EndpointPipelineSet = "EndpointPipeline";
+
+        // As Get-CloudVM: -Endpoint in its own set, where -Name takes no pipeline input, so a piped endpoint's Name never binds to -Name.
+        [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = EndpointPipelineSet, Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        [Parameter(ParameterSetName = EndpointPipelineSet, Mandatory = true, ValueFromPipeline = true)]
+        [SupportsWildcards]
+        [AllowEmptyCollection]
+        [EndpointTransformation]
+        [ArgumentCompleter(typeof(EndpointNameCompleter))]
+        public CloudEndpoint[]? Endpoint { get; set; }
+
+        /// <summary>Writes each matching network; an exact name that matches none is a non-terminating NetworkNotFound error.</summary>
+        protected override void Process()
+        {
+            var endpoints = SearchedEndpoints(Endpoint);
+            var networks = InventoryQuery.Named(InventoryQuery.Networks(endpoints), n => n.Name, Name, out var misses);
+            foreach (var network in networks) WriteObject(network);
+            var searched = Endpoint == null ? null : endpoints.Select(e => e.Name).ToList();
+            foreach (var missing in misses) WriteError(EngineErrors.NetworkNotListed(missing, searched));
+        }
+    }
+}

@@ -14,7 +14,8 @@ Cases (each run is a new pwsh process that imports the module from -ModulePath, 
   query     Get-CloudVM (all, -Name 'crm*-web*', -Tag wave4) piped to Measure-Object, against piping the same objects
             from a variable to Measure-Object in the same process (the floor). One warm-up of each first.
   readiness VMs | Test-MigrationReadiness -Destination avs-westeurope | Measure-Object, against a compiled loop over
-            the same VMs calling the engine service the cmdlet uses (Estate.FindVMById, LabMoves.Test).
+            the same VMs calling the engine service the cmdlet uses (Estate.FindVMById, LabMoves.Test); each twice,
+            alternating, and the faster of the two per process.
   move      names | Move-CloudVM -Destination avs-westeurope -RunAsync | Wait-CloudTask over a fresh generated lab,
             against a compiled loop doing the cmdlets' engine work (FindVMsNamed, LabMoves.Plan, LabSession.Submit,
             WaitFor, RecordMoves) over the same names in a fresh generated lab of the same process; then
@@ -142,14 +143,18 @@ if ($Child) {
             $null = Open-HybridLab -Generate -VMCount $VMCount -Seed $Seed
             $lab = Get-LabSession
             $vms = @(Get-CloudVM | Where-Object Endpoint -EQ 'onprem-lon' | Select-Object -First $ReadinessVMs)
-            $warm = $vms[0..199]
-            $null = $warm | Test-MigrationReadiness -Destination avs-westeurope | Measure-Object
-            $null = [PwshBenchEngineOnly]::Readiness($lab, [Collections.Generic.List[HybridCmdlets.Engine.Inventory.CloudVM]]$warm, 'avs-westeurope')
             $r.vms = $vms.Count
             $list = [Collections.Generic.List[HybridCmdlets.Engine.Inventory.CloudVM]]$vms
-            $r.engine = Get-Ms { $script:n = [PwshBenchEngineOnly]::Readiness($lab, $list, 'avs-westeurope') }
-            $r.cmdlet = Get-Ms { $script:m = ($vms | Test-MigrationReadiness -Destination avs-westeurope | Measure-Object).Count }
-            if ($script:n -ne $script:m) { throw "the engine tested $script:n VMs, the cmdlet $script:m" }
+            # Each path twice, alternating, and the faster of its two: on a busy machine the tiered JIT can take
+            # seconds to finish recompiling the readiness rules, and whichever path ran first would pay for it.
+            $engine = @(); $cmdlet = @()
+            foreach ($i in 1..2) {
+                $engine += Get-Ms { $script:n = [PwshBenchEngineOnly]::Readiness($lab, $list, 'avs-westeurope') }
+                $cmdlet += Get-Ms { $script:m = ($vms | Test-MigrationReadiness -Destination avs-westeurope | Measure-Object).Count }
+                if ($script:n -ne $script:m) { throw "the engine tested $script:n VMs, the cmdlet $script:m" }
+            }
+            $r.engine = ($engine | Measure-Object -Minimum).Minimum
+            $r.cmdlet = ($cmdlet | Measure-Object -Minimum).Minimum
         }
         'move' {
             Add-EngineOnly

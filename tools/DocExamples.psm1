@@ -102,7 +102,7 @@ function Invoke-DocCommand {
         $lock = Wait-DocFolderLock -Path ($workFolder + '.lock')
         & pwsh -NoProfile -NonInteractive -File (Join-Path $RepositoryRoot 'tools/Invoke-DocCommands.ps1') `
             -InputPath $inputPath -OutputPath $outputPath -ModulePath $ModulePath -WorkFolder $workFolder `
-            -ExamplesFolder (Join-Path $RepositoryRoot 'examples') | Out-Null
+            -ExamplesFolder (Join-Path $RepositoryRoot 'examples') 2>&1 | Out-Null
         if (-not (Test-Path -LiteralPath $outputPath)) { throw "The documented commands did not run to the end (exit code $LASTEXITCODE)." }
         @(Get-Content -LiteralPath $outputPath -Raw | ConvertFrom-Json)
     }

@@ -9,7 +9,7 @@ Started in a fresh `pwsh -NoProfile -NonInteractive` by tools/Update-Docs.ps1 (w
 docs) and by tests/Pester/Docs.Tests.ps1 (which checks that the docs still match). Each command is dot-sourced at
 this script's scope, so variables carry from one command to the next, as at a prompt. A command marked Reset
 starts from the embedded lab with no task running, and from an empty work folder. Output is captured with
-Start-Transcript, the console's own record, at the console's width (80 columns in a non-interactive pwsh).
+one Start-Transcript, the console's own record, at the console's width (80 columns in a non-interactive pwsh).
 #>
 [CmdletBinding()]
 param(
@@ -75,34 +75,46 @@ function __docResetLab {
     Set-Location -LiteralPath $WorkFolder
 }
 
-$__docResults = [Collections.Generic.List[object]]::new()
-foreach ($__docItem in $__docItems) {
+# One transcript for the whole run (starting one costs about 100 ms), each command's part between two marker lines.
+$__docHadError = @{}
+$__docMilliseconds = @{}
+$null = Start-Transcript -LiteralPath $__docTranscript -UseMinimalHeader -Force
+for ($__docIndex = 0; $__docIndex -lt $__docItems.Count; $__docIndex++) {
+    $__docItem = $__docItems[$__docIndex]
+    $__docWatch = [Diagnostics.Stopwatch]::StartNew()
     if ($__docItem.Reset) { __docResetLab }
     $Error.Clear()
-    $null = Start-Transcript -LiteralPath $__docTranscript -UseMinimalHeader -Force
+    Write-Host "#doc-begin $__docIndex#"
     try {
         . ([scriptblock]::Create($__docItem.Command)) | Out-Default
     }
     catch {
         $_ | Out-Default
     }
-    finally {
-        $null = Stop-Transcript
-    }
 
-    # Between the transcript's four-line header and its four-line footer: what the console showed.
-    $__docLines = @(Get-Content -LiteralPath $__docTranscript)
-    $__docFirst = [Array]::IndexOf($__docLines, 'PowerShell transcript start') + 3
-    $__docLast = [Array]::LastIndexOf($__docLines, 'PowerShell transcript end') - 2
-    $__docLines = if ($__docLast -ge $__docFirst) { @($__docLines[$__docFirst..$__docLast]) } else { @() }
+    Write-Host "#doc-end $__docIndex#"
+    $__docHadError[$__docIndex] = $Error.Count -gt 0
+    $__docMilliseconds[$__docIndex] = [int] $__docWatch.ElapsedMilliseconds
+}
+
+$null = Stop-Transcript
+$__docAll = @(Get-Content -LiteralPath $__docTranscript)
+$__docResults = [Collections.Generic.List[object]]::new()
+for ($__docIndex = 0; $__docIndex -lt $__docItems.Count; $__docIndex++) {
+    # What the console showed between the command's two markers.
+    $__docFirst = [Array]::IndexOf($__docAll, "#doc-begin $__docIndex#") + 1
+    $__docLast = [Array]::IndexOf($__docAll, "#doc-end $__docIndex#") - 1
+    $__docLines = if ($__docLast -ge $__docFirst) { @($__docAll[$__docFirst..$__docLast]) } else { @() }
     # The transcript's own notes of a terminating error ('PS>TerminatingError(...)'), which the console never shows.
     $__docLines = @($__docLines | Where-Object { $_ -notmatch '^(PS>|>> )TerminatingError\(' })
     $__docLines = @(__docRemoveRepeatedErrors $__docLines | ForEach-Object { $_.TrimEnd() })
     $__docText = ($__docLines -join "`n").Trim("`n")
     $__docResults.Add([pscustomobject]@{
-        Id       = $__docItem.Id
-        Output   = $__docText
-        HadError = $Error.Count -gt 0 -and $__docText -match '(?m)^[A-Za-z]+-[A-Za-z]+: '
+        Id           = $__docItems[$__docIndex].Id
+        Output       = $__docText
+        HadError     = $__docHadError[$__docIndex] -and $__docText -match '(?m)^[A-Za-z]+-[A-Za-z]+: '
+        # How long the command took, its reset included: for finding what makes the docs' replay slow.
+        Milliseconds = $__docMilliseconds[$__docIndex]
     })
 }
 

@@ -6,6 +6,15 @@ BeforeDiscovery {
     $documented = @(Get-ReadmeCommand -Path (Join-Path $root 'README.md')) +
         @(Get-HelpExampleCommand -Path (Join-Path $root 'module/en-US/HybridCmdlets.dll-Help.xml'))
     $cases = @($documented | ForEach-Object { @{ Id = $_.Id; Command = $_.Command; Documented = $_.Output } })
+
+    # The replay runs in a pwsh process of its own: started now, at discovery, it overlaps the other test files, and
+    # BeforeAll collects it. (A global, since Pester keeps discovery's variables from the run.)
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $global:HybridCmdletsDocsReplay = Start-ThreadJob -ArgumentList $root, (Get-ModuleUnderTestManifestPath), $documented -ScriptBlock {
+        param($Root, $ModulePath, $Documented)
+        Import-Module (Join-Path $Root 'tools/DocExamples.psm1') -Force
+        Invoke-DocCommand -Command $Documented -ModulePath $ModulePath -RepositoryRoot $Root
+    }
 }
 
 BeforeAll {
@@ -18,7 +27,7 @@ BeforeAll {
     $helpExampleCount = ([regex]::Matches((Get-Content -LiteralPath (Join-Path $root 'module/en-US/HybridCmdlets.dll-Help.xml') -Raw), '<command:example>')).Count
     $all = $readme + $help
     $ran = @{}
-    foreach ($result in Invoke-DocCommand -Command $all -ModulePath (Get-ModuleUnderTestManifestPath) -RepositoryRoot $root) {
+    foreach ($result in Receive-Job -Job $global:HybridCmdletsDocsReplay -Wait -AutoRemoveJob -ErrorAction Stop) {
         $ran[$result.Id] = $result
     }
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
@@ -36,10 +35,7 @@ namespace HybridCmdlets.Commands
         protected override void Process()
         {
             var endpoints = SearchedEndpoints(Endpoint);
-            var clusters = InventoryQuery.Named(InventoryQuery.Clusters(endpoints), c => c.Name, Name, out var misses);
-            foreach (var cluster in clusters) WriteObject(cluster);
-            var searched = Endpoint == null ? null : endpoints.Select(e => e.Name).ToList();
-            foreach (var missing in misses) WriteError(EngineErrors.ClusterNotListed(missing, searched));
+            WriteNamed(InventoryQuery.Clusters(endpoints), x => x.Name, Name, Endpoint == null ? null : endpoints, EngineErrors.ClusterNotListed);
         }
     }
 }

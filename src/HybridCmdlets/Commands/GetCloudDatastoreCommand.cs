@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Querying;
@@ -51,22 +49,12 @@ namespace HybridCmdlets.Commands
         {
             if (ParameterSetName == VMSet)
             {
-                foreach (var vm in VM!.Where(v => v != null).SelectMany(v => VisibleVMs.Resolve(Lab, v, v.Name, WriteError)))
-                {
-                    foreach (var datastore in InventoryQuery.DatastoresOf(Lab.Estate, vm))
-                    {
-                        if (written.Add(datastore.Endpoint + "/" + datastore.Name)) WriteObject(datastore);
-                    }
-                }
-
+                WriteOnceForVMs(VM!, vm => InventoryQuery.DatastoresOf(Lab.Estate, vm), x => x.Endpoint + "/" + x.Name, written);
                 return;
             }
 
             var endpoints = SearchedEndpoints(Endpoint);
-            var datastores = InventoryQuery.Named(InventoryQuery.Datastores(endpoints), d => d.Name, Name, out var misses);
-            foreach (var datastore in datastores) WriteObject(datastore);
-            var searched = Endpoint == null ? null : endpoints.Select(e => e.Name).ToList();
-            foreach (var missing in misses) WriteError(EngineErrors.DatastoreNotListed(missing, searched));
+            WriteNamed(InventoryQuery.Datastores(endpoints), x => x.Name, Name, Endpoint == null ? null : endpoints, EngineErrors.DatastoreNotListed);
         }
     }
 }

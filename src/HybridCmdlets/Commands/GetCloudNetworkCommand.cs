@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
@@ -35,10 +34,7 @@ namespace HybridCmdlets.Commands
         protected override void Process()
         {
             var endpoints = SearchedEndpoints(Endpoint);
-            var networks = InventoryQuery.Named(InventoryQuery.Networks(endpoints), n => n.Name, Name, out var misses);
-            foreach (var network in networks) WriteObject(network);
-            var searched = Endpoint == null ? null : endpoints.Select(e => e.Name).ToList();
-            foreach (var missing in misses) WriteError(EngineErrors.NetworkNotListed(missing, searched));
+            WriteNamed(InventoryQuery.Networks(endpoints), x => x.Name, Name, Endpoint == null ? null : endpoints, EngineErrors.NetworkNotListed);
         }
     }
 }

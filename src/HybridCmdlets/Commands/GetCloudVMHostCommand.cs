@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using HybridCmdlets.Arguments;
 using HybridCmdlets.Completion;
-using HybridCmdlets.Engine.Access;
 using HybridCmdlets.Engine.Errors;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Querying;
@@ -51,22 +49,12 @@ namespace HybridCmdlets.Commands
         {
             if (ParameterSetName == VMSet)
             {
-                foreach (var vm in VM!.Where(v => v != null).SelectMany(v => VisibleVMs.Resolve(Lab, v, v.Name, WriteError)))
-                {
-                    foreach (var host in InventoryQuery.HostOf(Lab.Estate, vm))
-                    {
-                        if (written.Add(host.Endpoint + "/" + host.Name)) WriteObject(host);
-                    }
-                }
-
+                WriteOnceForVMs(VM!, vm => InventoryQuery.HostOf(Lab.Estate, vm), x => x.Endpoint + "/" + x.Name, written);
                 return;
             }
 
             var endpoints = SearchedEndpoints(Endpoint);
-            var hosts = InventoryQuery.Named(InventoryQuery.Hosts(Lab.Estate, endpoints), h => h.Name, Name, out var misses);
-            foreach (var host in hosts) WriteObject(host);
-            var searched = Endpoint == null ? null : endpoints.Select(e => e.Name).ToList();
-            foreach (var missing in misses) WriteError(EngineErrors.HostNotListed(missing, searched));
+            WriteNamed(InventoryQuery.Hosts(Lab.Estate, endpoints), x => x.Name, Name, Endpoint == null ? null : endpoints, EngineErrors.HostNotListed);
         }
     }
 }

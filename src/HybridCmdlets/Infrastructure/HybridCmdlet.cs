@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using HybridCmdlets.Arguments;
@@ -114,6 +115,32 @@ namespace HybridCmdlets.Infrastructure
         /// <see cref="EndpointTransformationAttribute"/>) is a non-terminating EndpointNotFound error, and left out.
         /// </summary>
         /// <summary>The endpoints an inventory listing searches: those of -Endpoint (see <see cref="KnownEndpoints"/>), or every endpoint when it was not given.</summary>
+        /// <summary>
+        /// The inventory listings (Get-CloudCluster, -VMHost, -Datastore, -Network): writes the items whose names match
+        /// -Name (all of them without it), then a not-found error for each exact name that matched none, naming the
+        /// endpoints searched when -Endpoint narrowed the search. A wildcard that matches nothing is silent.
+        /// </summary>
+        protected void WriteNamed<T>(IEnumerable<T> items, System.Func<T, string> name, IEnumerable<string>? patterns,
+            IReadOnlyList<CloudEndpoint>? narrowedTo, System.Func<string, IReadOnlyCollection<string>?, HybridException> notListed)
+        {
+            var matched = InventoryQuery.Named(items, name, patterns, out var misses);
+            foreach (var item in matched) WriteObject(item);
+            var searched = narrowedTo == null ? null : narrowedTo.Select(e => e.Name).ToList();
+            foreach (var missing in misses) WriteError(notListed(missing, searched));
+        }
+
+        /// <summary>What piped VMs share (a host, a datastore) is written once per invocation, however many of its VMs come.</summary>
+        protected void WriteOnceForVMs<T>(IEnumerable<CloudVM> vms, System.Func<CloudVM, IEnumerable<T>> of, System.Func<T, string> key, HashSet<string> written)
+        {
+            foreach (var vm in vms.Where(v => v != null).SelectMany(v => VisibleVMs.Resolve(Lab, v, v.Name, WriteError)))
+            {
+                foreach (var item in of(vm))
+                {
+                    if (written.Add(key(item))) WriteObject(item);
+                }
+            }
+        }
+
         protected IReadOnlyList<CloudEndpoint> SearchedEndpoints(IEnumerable<CloudEndpoint>? given) =>
             given == null ? Lab.Estate.Endpoints : KnownEndpoints(given);
 

@@ -36,16 +36,7 @@ namespace HybridCmdlets.Engine.Migration
         public bool StopAndCopy { get; set; }
 
         /// <summary>Checks the request's pre-copy choices; throws ValueOutOfRange for a bad one.</summary>
-        internal MoveOptions Options()
-        {
-            if (MaxBandwidthMbps is double mbps) MigrationSettings.CheckMaxBandwidth(mbps);
-            if (Algorithm is MigrationAlgorithm a && !System.Enum.IsDefined(typeof(MigrationAlgorithm), a))
-            {
-                throw EngineErrors.ValueOutOfRange("MigrationAlgorithm", a, "one of " + string.Join(", ", System.Enum.GetNames(typeof(MigrationAlgorithm))));
-            }
-
-            return Algorithm == null && MaxBandwidthMbps == null && !StopAndCopy ? MoveOptions.None : new MoveOptions(Algorithm, MaxBandwidthMbps, StopAndCopy);
-        }
+        internal MoveOptions Options() => MoveOptions.Of(Algorithm, MaxBandwidthMbps, StopAndCopy);
 
         /// <summary>
         /// Splits a -Destination of "endpoint", "endpoint/cluster" or "endpoint/cluster/host". A destination names one

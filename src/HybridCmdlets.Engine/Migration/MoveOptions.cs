@@ -18,6 +18,21 @@ namespace HybridCmdlets.Engine.Migration
 
         public bool StopAndCopy { get; }
 
+        /// <summary>
+        /// A move's choices, checked: ValueOutOfRange for a bandwidth cap out of range or an undefined algorithm. None when
+        /// the move chooses nothing, so that the lab's settings stand as they are.
+        /// </summary>
+        public static MoveOptions Of(MigrationAlgorithm? algorithm, double? maxBandwidthMbps, bool stopAndCopy)
+        {
+            if (maxBandwidthMbps is double mbps) MigrationSettings.CheckMaxBandwidth(mbps);
+            if (algorithm is MigrationAlgorithm a && !System.Enum.IsDefined(typeof(MigrationAlgorithm), a))
+            {
+                throw Errors.EngineErrors.ValueOutOfRange("MigrationAlgorithm", a, "one of " + string.Join(", ", System.Enum.GetNames(typeof(MigrationAlgorithm))));
+            }
+
+            return algorithm == null && maxBandwidthMbps == null && !stopAndCopy ? None : new MoveOptions(algorithm, maxBandwidthMbps, stopAndCopy);
+        }
+
         /// <summary>The lab's settings with this move's choices over them.</summary>
         public MigrationSettings Over(MigrationSettings lab) =>
             this == None ? lab : lab.With(algorithm: Algorithm, maxBandwidthMbps: MaxBandwidthMbps, stopAndCopy: StopAndCopy ? true : (bool?)null);

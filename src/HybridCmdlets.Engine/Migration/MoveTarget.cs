@@ -15,7 +15,7 @@ namespace HybridCmdlets.Engine.Migration
     /// </summary>
     public sealed class MoveTarget
     {
-        private MoveTarget(string destination, string endpoint, string? cluster, string? host, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type, PreCopyChoices choices)
+        private MoveTarget(string destination, string endpoint, string? cluster, string? host, string? datastore, IReadOnlyDictionary<string, string>? networkMapping, MigrationType type, MoveOptions choices)
         {
             Destination = destination;
             Endpoint = endpoint;
@@ -43,18 +43,16 @@ namespace HybridCmdlets.Engine.Migration
         public MigrationType Type { get; }
 
         /// <summary>The move's own pre-copy choices (-MigrationAlgorithm, -MaxBandwidthMbps, -StopAndCopy) over the lab's.</summary>
-        public PreCopyChoices Choices { get; }
+        public MoveOptions Choices { get; }
 
         /// <summary>
         /// Reads -Destination and -NetworkMapping: a bad one is a DestinationInvalid or NetworkMappingInvalid error
         /// (for the call, or the CSV row it came from).
         /// </summary>
-        public static MoveTarget Parse(string destination, IDictionary? networkMapping, MigrationType type, string? datastore = null, PreCopyChoices? choices = null)
+        public static MoveTarget Parse(string destination, IDictionary? networkMapping, MigrationType type, string? datastore = null, MoveOptions? choices = null)
         {
             var (endpoint, cluster, host) = MigrationRequest.ParseDestination(destination);
-            choices ??= PreCopyChoices.None;
-            // A bad choice is one error for the call, before any VM is looked at.
-            new MigrationRequest { Algorithm = choices.Algorithm, MaxBandwidthMbps = choices.MaxBandwidthMbps, StopAndCopy = choices.StopAndCopy }.Options();
+            choices ??= MoveOptions.None;
             return new MoveTarget(destination, endpoint, cluster, host, datastore, ToNetworkMapping(networkMapping), type, choices);
         }
 

@@ -45,12 +45,10 @@ namespace HybridCmdlets.Infrastructure
         [Parameter]
         public SwitchParameter StopAndCopy { get; set; }
 
-        /// <summary>The pre-copy choices bound on this call (or piped record).</summary>
-        protected PreCopyChoices Choices => new PreCopyChoices
-        {
-            Algorithm = MyInvocation.BoundParameters.ContainsKey(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null,
-            MaxBandwidthMbps = MyInvocation.BoundParameters.ContainsKey(nameof(MaxBandwidthMbps)) ? MaxBandwidthMbps : (double?)null,
-            StopAndCopy = StopAndCopy,
-        };
+        /// <summary>The pre-copy choices bound on this call (or piped record), checked: a bad one is one error for the call, before any VM is looked at.</summary>
+        protected MoveOptions Choices => MoveOptions.Of(
+            MyInvocation.BoundParameters.ContainsKey(nameof(MigrationAlgorithm)) ? MigrationAlgorithm : (MigrationAlgorithm?)null,
+            MyInvocation.BoundParameters.ContainsKey(nameof(MaxBandwidthMbps)) ? MaxBandwidthMbps : (double?)null,
+            StopAndCopy);
     }
 }

@@ -131,10 +131,12 @@ function Get-PesterManifest {
 # Counts from `dotnet test`'s summary lines: "Passed!  - Failed: 0, Passed: 537, Skipped: 0, Total: 537, ...".
 function Invoke-Xunit {
     Write-Step "xunit ($Configuration)"
-    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; FailedNames = [Collections.Generic.List[string]]::new() }
     Write-Host "> dotnet test $solution -c $Configuration --no-build" -ForegroundColor DarkGray
     & dotnet test $solution -c $Configuration --no-build --nologo | ForEach-Object {
         Write-Host $_
+        # "  Failed Namespace.Class.Test [12 ms]": kept to be listed again under the closing counts, where CI's tail shows it.
+        if ($_ -match '^\s+Failed\s+(\S.*?)\s+\[[^\]]+\]\s*$') { $counts.FailedNames.Add("xunit: $($Matches[1])") }
         if ($_ -match '^\s*(Passed|Failed)!\s+-\s+Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)') {
             $counts.Failed += [int] $Matches[2]
             $counts.Passed += [int] $Matches[3]
@@ -145,6 +147,7 @@ function Invoke-Xunit {
     if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) {
         # dotnet test failed without a failed test (a crash, a build error): count it as one failure.
         $counts.Failed = 1
+        $counts.FailedNames.Add("xunit: dotnet test exited with $LASTEXITCODE and no failed test")
     }
 
     $counts
@@ -170,7 +173,8 @@ Import-Module $(ConvertTo-SingleQuoted $pester)
 `$configuration.TestResult.OutputFormat = 'NUnitXml'
 `$configuration.TestResult.OutputPath = $(ConvertTo-SingleQuoted $resultPath)
 `$result = Invoke-Pester -Configuration `$configuration
-@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount; Skipped = `$result.SkippedCount + `$result.NotRunCount } |
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount; Skipped = `$result.SkippedCount + `$result.NotRunCount
+   FailedNames = @(@(`$result.Failed | ForEach-Object { 'Pester: ' + `$_.ExpandedPath }) + @(`$result.FailedBlocks | ForEach-Object { 'Pester: ' + `$_.ExpandedPath }) + @(`$result.FailedContainers | ForEach-Object { 'Pester: ' + `$_.Item })) } |
     ConvertTo-Json | Set-Content -LiteralPath $(ConvertTo-SingleQuoted $countsPath)
 "@
 
@@ -186,11 +190,11 @@ Import-Module $(ConvertTo-SingleQuoted $pester)
 
     if (-not (Test-Path -LiteralPath $countsPath)) {
         Write-Host "The Pester run ended without results (exit code $LASTEXITCODE)." -ForegroundColor Red
-        return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("Pester: the run ended without results (exit code $LASTEXITCODE)") }
     }
 
     $counts = Get-Content -LiteralPath $countsPath -Raw | ConvertFrom-Json
-    [ordered]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
+    [ordered]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped; FailedNames = @($counts.FailedNames) }
 }
 
 function Invoke-Test {
@@ -200,6 +204,7 @@ function Invoke-Test {
     Write-Host ''
     Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    foreach ($name in @($xunit.FailedNames) + @($pester.FailedNames)) { Write-Host "FAILED $name" -ForegroundColor Red }
     $failed = $xunit.Failed + $pester.Failed
     if ($pester.Passed + $pester.Failed -eq 0) {
         Write-Host 'Pester ran no test: that is a failure.' -ForegroundColor Red

@@ -208,16 +208,13 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
-        public void A_report_of_ten_thousand_migrations_is_written_quickly_and_stays_small()
+        public void A_report_of_ten_thousand_migrations_draws_every_one_and_stays_small()
         {
+            // Its speed (2 s in Release) is measured in bench/, not timed here.
             var migrations = SampleWave.Synthetic(10_000);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             var html = Html(new MigrationReport("10,000", migrations, Array.Empty<MigrationReadiness>()));
-            watch.Stop();
             Assert.Equal(10_000, Count(html, "class=\"migration-bar "));
             Assert.True(html.Length < 20_000_000, "the report is " + html.Length + " characters");
-            // The target is 2 s in Release (bench/ measures it); a debug build on a busy machine gets room, not a pass for a quadratic slip.
-            Assert.True(watch.Elapsed.TotalSeconds < 10, "writing took " + watch.Elapsed);
         }
     }
 }

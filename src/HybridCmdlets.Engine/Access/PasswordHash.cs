@@ -58,12 +58,22 @@ namespace HybridCmdlets.Engine.Access
         }
 
         /// <summary>
+        /// PBKDF2 iterations run on this thread so far, verifications and top-ups alike. Equal work is what makes logins
+        /// take equal time; tests read it because wall-clock time on a shared machine cannot show it reliably.
+        /// </summary>
+        [ThreadStatic]
+        private static long iterationsOnThisThread;
+
+        internal static long IterationsOnThisThread => iterationsOnThisThread;
+
+        /// <summary>
         /// Spends what <paramref name="iterations"/> iterations of a verification cost, and nothing when it is 0 or less:
         /// a login tops its own verification up to the lab's highest cost with it.
         /// </summary>
         internal static void Spend(int iterations)
         {
             if (iterations <= 0) return;
+            iterationsOnThisThread += iterations;
             KeyDerivation.Pbkdf2("", RandomBytes(SaltBytes), KeyDerivationPrf.HMACSHA256, iterations, HashBytes);
         }
 
@@ -156,6 +166,7 @@ namespace HybridCmdlets.Engine.Access
             try
             {
                 clear = Marshal.SecureStringToGlobalAllocUnicode(password);
+                iterationsOnThisThread += iterations;
                 // KeyDerivation takes a string: the clear text lives in this call only, and nothing keeps a reference to it.
                 return KeyDerivation.Pbkdf2(Marshal.PtrToStringUni(clear, password.Length), salt, KeyDerivationPrf.HMACSHA256, iterations, HashBytes);
             }

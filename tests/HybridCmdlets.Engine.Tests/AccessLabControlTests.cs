@@ -23,6 +23,9 @@ namespace HybridCmdlets.Engine.Tests
         public static TheoryData<string, string> Operations => new TheoryData<string, string>
         {
             { "SetLink", Privileges.ConfigureNetwork },
+            { "ExtendNetwork", Privileges.ConfigureNetwork },
+            { "RemoveNetworkExtension", Privileges.ConfigureNetwork },
+            { "SetNetworkExtensionAppliances", Privileges.ConfigureNetwork },
             { "AddFault", Privileges.Diagnostics },
             { "ClearFault", Privileges.Diagnostics },
             { "AddUser", Privileges.ModifyPermissions },
@@ -39,6 +42,9 @@ namespace HybridCmdlets.Engine.Tests
             switch (operation)
             {
                 case "SetLink": lab.SetLink("onprem-lon", "avs-westeurope", 100, null, null); break;
+                case "ExtendNetwork": lab.ExtendNetwork("onprem-lon", "Backup-VLAN300", "avs-westeurope", null); break;
+                case "RemoveNetworkExtension": lab.RemoveNetworkExtension("avs-westeurope", "L2E_DB-VLAN130-130"); break;
+                case "SetNetworkExtensionAppliances": lab.SetNetworkExtensionAppliances("onprem-lon", "avs-westeurope", 2); break;
                 case "AddFault": lab.AddFault(new FaultSpec { Kind = FaultKind.LinkDown, Target = Link, At = lab.Timeline.VirtualNow.AddMinutes(5) }); break;
                 case "ClearFault": lab.ClearFault(lab.Timeline.Faults.Single()); break;
                 case "AddUser": lab.Access.AddUser("mallory", AccessFixtures.Secure("M4llory-Sesame"), 1_000); break;

@@ -71,6 +71,16 @@ namespace HybridCmdlets.Engine.Access
             new AccessDemand("changing the link '" + source + " <-> " + destination + "'", source + " <-> " + destination,
                 (source, Privileges.ConfigureNetwork), (destination, Privileges.ConfigureNetwork));
 
+        /// <summary>HCX Network Extension (New-/Remove-CloudNetworkExtension): the network configuration at both sites.</summary>
+        public static AccessDemand ExtendNetwork(string source, string network, string destination) =>
+            new AccessDemand("extending network '" + network + "' from '" + source + "' to '" + destination + "'", network,
+                (source, Privileges.ConfigureNetwork), (destination, Privileges.ConfigureNetwork));
+
+        /// <summary>Unextending reconfigures both sites, as extending did.</summary>
+        public static AccessDemand RemoveNetworkExtension(string source, string destination, string segment) =>
+            new AccessDemand("removing network extension '" + segment + "' from '" + destination + "'", segment,
+                (source, Privileges.ConfigureNetwork), (destination, Privileges.ConfigureNetwork));
+
         /// <summary>Add-CloudFault: a fault may hit any link, host or VM, so it needs Global.Diagnostics on every secured endpoint.</summary>
         public static AccessDemand AddFault(FaultSpec spec, IEnumerable<string> secured) =>
             OnEach("adding a " + spec.Kind + " fault", spec.Target ?? spec.VM ?? spec.Kind.ToString(), Privileges.Diagnostics, secured);

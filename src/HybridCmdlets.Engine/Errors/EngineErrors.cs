@@ -9,7 +9,7 @@ namespace HybridCmdlets.Engine.Errors
     /// Every error the engine raises, with its id, message and remedy, in one place so that wording stays
     /// consistent and ids stay stable.
     /// </summary>
-    public static class EngineErrors
+    public static partial class EngineErrors
     {
         private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
@@ -35,7 +35,7 @@ namespace HybridCmdlets.Engine.Errors
         public static HybridException LinkSettingRequired(string link) => new HybridException(
             "LinkSettingRequired", ErrorKind.InvalidArgument,
             F("Set-CloudLink was given nothing to change for {0}.", link), link,
-            "Give at least one of -BandwidthMbps, -RttMs or -LossPercent.");
+            "Give at least one of -BandwidthMbps, -RttMs, -LossPercent or -NetworkExtensionAppliances.");
 
         public static HybridException EndpointPatternAmbiguous(string pattern, string endpoints) => new HybridException(
             "EndpointAmbiguous", ErrorKind.InvalidArgument,

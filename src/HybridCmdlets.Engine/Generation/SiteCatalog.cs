@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using HybridCmdlets.Engine.Inventory;
+using HybridCmdlets.Engine.NetworkExtension;
 
 namespace HybridCmdlets.Engine.Generation
 {
@@ -109,7 +110,7 @@ namespace HybridCmdlets.Engine.Generation
             var dvs = "dvs-lon-prod";
             site.Networks.AddRange(new[]
             {
-                PortGroup("Mgmt-VLAN10", dvs, 10), PortGroup("Web-VLAN110", dvs, 110), PortGroup("App-VLAN120", dvs, 120),
+                ManagementPortGroup("Mgmt-VLAN10", dvs, 10), PortGroup("Web-VLAN110", dvs, 110), PortGroup("App-VLAN120", dvs, 120),
                 PortGroup("DB-VLAN130", dvs, 130), PortGroup("File-VLAN140", dvs, 140), PortGroup("DMZ-VLAN200", dvs, 200),
                 PortGroup("Backup-VLAN300", dvs, 300), PortGroup("Dev-VLAN400", dvs, 400), PortGroup("VDI-VLAN500", dvs, 500),
                 new CloudNetwork { Name = "VM Network", Kind = NetworkKind.StandardPortGroup, Switch = "vSwitch0", VlanId = 0, HasUplinks = true },
@@ -227,6 +228,10 @@ namespace HybridCmdlets.Engine.Generation
         private static CloudNetwork PortGroup(string name, string dvs, int vlan) =>
             new CloudNetwork { Name = name, Kind = NetworkKind.DistributedPortGroup, Switch = dvs, VlanId = vlan, HasUplinks = true };
 
+        /// <summary>The port group of the hosts' management VMkernel adapters, which infrastructure VMs share.</summary>
+        private static CloudNetwork ManagementPortGroup(string name, string dvs, int vlan) =>
+            new CloudNetwork { Name = name, Kind = NetworkKind.DistributedPortGroup, Switch = dvs, VlanId = vlan, HasUplinks = true, VMkernel = true };
+
         private static CloudNetwork Segment(string name, int vni) =>
             new CloudNetwork { Name = name, Kind = NetworkKind.NsxSegment, Switch = "nsx-overlay", SegmentId = vni, HasUplinks = true };
 
@@ -238,8 +243,9 @@ namespace HybridCmdlets.Engine.Generation
                 var vlan = int.Parse(portGroups[i].Substring(portGroups[i].LastIndexOf('N') + 1), CultureInfo.InvariantCulture);
                 site.Networks.Add(new CloudNetwork
                 {
-                    Name = "L2E_" + portGroups[i] + "-" + vlan.ToString(CultureInfo.InvariantCulture), Kind = NetworkKind.NsxSegment,
+                    Name = HcxNetworkExtensionLimits.SegmentName(portGroups[i], vlan), Kind = NetworkKind.NsxSegment,
                     Switch = "nsx-overlay", VlanId = vlan, SegmentId = firstVni + i, ExtendedFrom = OnPrem + "/" + portGroups[i], HasUplinks = true,
+                    ExtensionAppliance = HcxNetworkExtensionLimits.ApplianceName(OnPrem, site.Name, 1),
                 });
             }
         }

@@ -11,6 +11,14 @@ namespace HybridCmdlets.Engine.Inventory
         public double BandwidthMbps { get; internal set; }
         public double RttMs { get; internal set; }
         public double LossPercent { get; internal set; }
+        /// <summary>
+        /// HCX Network Extension appliances deployed for this site pair (the service mesh's "Network Extension Appliance
+        /// Scale Out"); each bridges up to <see cref="NetworkExtension.HcxNetworkExtensionLimits.NetworksPerAppliance"/> networks.
+        /// </summary>
+        public int NetworkExtensionAppliances { get; internal set; } = 1;
+
+        /// <summary>The name of NE appliance <paramref name="number"/> (from 1), as HCX names a service mesh's appliances: '&lt;mesh&gt;-NE-I&lt;n&gt;'.</summary>
+        public string ApplianceName(int number) => NetworkExtension.HcxNetworkExtensionLimits.ApplianceName(Source, Destination, number);
 
         public string Name => Source + " <-> " + Destination;
 

@@ -18,6 +18,13 @@ namespace HybridCmdlets.Engine.Inventory
         public string? ExtendedFrom { get; internal set; }
         /// <summary>False for a standard switch with no physical uplinks (an internal-only network).</summary>
         public bool HasUplinks { get; internal set; } = true;
+        /// <summary>
+        /// True when ESXi VMkernel adapters (management, vMotion, vSAN) use this port group: HCX does not extend such
+        /// infrastructure networks.
+        /// </summary>
+        public bool VMkernel { get; internal set; }
+        /// <summary>For an HCX Network Extension segment: the NE appliance that bridges it (for example 'onprem-lon-avs-westeurope-NE-I1').</summary>
+        public string? ExtensionAppliance { get; internal set; }
 
         /// <summary>PowerCLI's VirtualPortGroup.VirtualSwitch: the switch that carries it.</summary>
         public string VirtualSwitch => Switch;

@@ -310,6 +310,60 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
+        /// <summary>
+        /// Sets how many HCX Network Extension appliances a site pair's service mesh runs. Fewer than its extensions need
+        /// is refused: HCX will not remove an appliance that still bridges networks.
+        /// </summary>
+        internal CloudLink SetNetworkExtensionAppliances(string source, string destination, int appliances)
+        {
+            lock (gate)
+            {
+                var index = links.FindIndex(l => l.Connects(source, destination));
+                if (index < 0) throw EngineErrors.LinkNotFound(source, destination);
+                var link = links[index].Copy();
+                var busy = endpoints.SelectMany(e => e.Networks).Select(n => n.ExtensionAppliance).Where(a => a != null)
+                    .Select(a => Enumerable.Range(1, link.NetworkExtensionAppliances).FirstOrDefault(i => Names.Equal(link.ApplianceName(i), a)))
+                    .DefaultIfEmpty(0).Max();
+                if (appliances < busy) throw EngineErrors.NetworkExtensionApplianceInUse(link.ApplianceName(busy), appliances);
+                link.NetworkExtensionAppliances = appliances;
+                links[index] = link;
+                return link;
+            }
+        }
+
+        /// <summary>
+        /// Adds a network to an endpoint (an HCX extension's segment): <paramref name="make"/> builds it from the
+        /// endpoint as it stands, under the estate's lock, so that its checks and the change are one step.
+        /// </summary>
+        internal CloudNetwork AddNetwork(string endpointName, Func<CloudEndpoint, CloudNetwork> make)
+        {
+            lock (gate)
+            {
+                var index = endpoints.FindIndex(e => Names.Equal(e.Name, endpointName));
+                if (index < 0) throw EngineErrors.EndpointNotFound(endpointName);
+                var network = make(endpoints[index]);
+                var endpoint = endpoints[index].Copy();
+                endpoint.Networks = endpoint.Networks.Concat(new[] { network }).ToArray();
+                endpoints[index] = endpoint;
+                return network;
+            }
+        }
+
+        /// <summary>Removes a network from an endpoint once <paramref name="check"/>, run under the estate's lock, lets it.</summary>
+        internal void RemoveNetwork(string endpointName, string networkName, Action<CloudEndpoint, CloudNetwork> check)
+        {
+            lock (gate)
+            {
+                var index = endpoints.FindIndex(e => Names.Equal(e.Name, endpointName));
+                if (index < 0) throw EngineErrors.EndpointNotFound(endpointName);
+                var network = endpoints[index].FindNetwork(networkName) ?? throw EngineErrors.NetworkNotFound(endpointName, networkName);
+                check(endpoints[index], network);
+                var endpoint = endpoints[index].Copy();
+                endpoint.Networks = endpoint.Networks.Where(n => !ReferenceEquals(n, network)).ToArray();
+                endpoints[index] = endpoint;
+            }
+        }
+
         /// <summary>Marks a VM as being migrated; false when it already is (MigrationInProgress).</summary>
         public bool TryBeginMigration(string vmId)
         {

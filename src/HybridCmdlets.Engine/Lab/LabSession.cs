@@ -9,6 +9,7 @@ using HybridCmdlets.Engine.Faults;
 using HybridCmdlets.Engine.Generation;
 using HybridCmdlets.Engine.Inventory;
 using HybridCmdlets.Engine.Migration;
+using HybridCmdlets.Engine.NetworkExtension;
 using HybridCmdlets.Engine.Persistence;
 using HybridCmdlets.Engine.Simulation;
 
@@ -260,9 +261,9 @@ namespace HybridCmdlets.Engine.Lab
         /// What <see cref="SetLink"/> would change, for -WhatIf ("bandwidth 10000 -> 100 Mbps, ..."): LinkSettingRequired
         /// when nothing is to change, EndpointNotFound or LinkNotFound when there is no such link.
         /// </summary>
-        public string DescribeLinkChange(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent, out CloudLink link)
+        public string DescribeLinkChange(string source, string destination, double? bandwidthMbps, double? rttMs, double? lossPercent, int? networkExtensionAppliances, out CloudLink link)
         {
-            if (!bandwidthMbps.HasValue && !rttMs.HasValue && !lossPercent.HasValue) throw EngineErrors.LinkSettingRequired(source + " <-> " + destination);
+            if (!bandwidthMbps.HasValue && !rttMs.HasValue && !lossPercent.HasValue && !networkExtensionAppliances.HasValue) throw EngineErrors.LinkSettingRequired(source + " <-> " + destination);
             Estate.GetEndpoint(source);
             Estate.GetEndpoint(destination);
             link = Estate.FindLink(source, destination) ?? throw EngineErrors.LinkNotFound(source, destination);
@@ -270,7 +271,40 @@ namespace HybridCmdlets.Engine.Lab
             if (bandwidthMbps.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "bandwidth {0} -> {1} Mbps", link.BandwidthMbps, bandwidthMbps));
             if (rttMs.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "RTT {0} -> {1} ms", link.RttMs, rttMs));
             if (lossPercent.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "loss {0} -> {1} %", link.LossPercent, lossPercent));
+            if (networkExtensionAppliances.HasValue) changes.Add(string.Format(CultureInfo.InvariantCulture, "Network Extension appliances {0} -> {1}", link.NetworkExtensionAppliances, networkExtensionAppliances));
             return string.Join(", ", changes);
+        }
+
+        /// <summary>
+        /// Extends a network to another site with HCX Network Extension (New-CloudNetworkExtension); needs
+        /// Host.Config.Network at both sites. Like any change, follow it with <see cref="RecordChange"/>.
+        /// </summary>
+        public CloudNetworkExtension ExtendNetwork(string source, string network, string destination, string? appliance)
+        {
+            Access.Demand(AccessDemand.ExtendNetwork(source, network, destination));
+            return NetworkExtensions.Extend(Estate, source, network, destination, appliance);
+        }
+
+        /// <summary>
+        /// Removes an extension's segment (Remove-CloudNetworkExtension); refused while VMs at the destination use it or
+        /// moves under way will connect to it. Needs Host.Config.Network at the destination.
+        /// </summary>
+        public CloudNetworkExtension RemoveNetworkExtension(string destination, string segment)
+        {
+            var extendedFrom = Estate.GetEndpoint(destination).FindNetwork(segment)?.ExtendedFrom ?? throw EngineErrors.NetworkExtensionNotFound(destination + "/" + segment);
+            Access.Demand(AccessDemand.RemoveNetworkExtension(extendedFrom.Substring(0, Math.Max(0, extendedFrom.IndexOf('/'))), destination, segment));
+            var inbound = Timeline.Tasks
+                .Where(t => !t.IsFinished && Names.Equal(t.Run.Plan.Destination.Name, destination) && t.Run.Plan.NetworkMapping.Values.Any(v => Names.Equal(v, segment)))
+                .Select(t => t.Run.Plan.VM.Name)
+                .ToList();
+            return NetworkExtensions.Remove(Estate, destination, segment, inbound);
+        }
+
+        /// <summary>Scales a site pair's Network Extension appliances (Set-CloudLink -NetworkExtensionAppliances); needs Host.Config.Network at both ends.</summary>
+        public CloudLink SetNetworkExtensionAppliances(string source, string destination, int appliances)
+        {
+            Access.Demand(AccessDemand.SetLink(source, destination));
+            return Estate.SetNetworkExtensionAppliances(source, destination, appliances);
         }
 
         /// <summary>Schedules a fault (Add-CloudFault); needs Global.Diagnostics on every secured endpoint.</summary>

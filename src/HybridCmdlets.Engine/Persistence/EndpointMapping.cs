@@ -272,6 +272,8 @@ namespace HybridCmdlets.Engine.Persistence
         private const string SegmentId = "segmentId";
         private const string ExtendedFrom = "extendedFrom";
         private const string HasUplinks = "hasUplinks";
+        private const string VMkernel = "vmkernel";
+        private const string ExtensionAppliance = "extensionAppliance";
 
         private static readonly CloudNetwork NewNetwork = new CloudNetwork();
 
@@ -286,6 +288,8 @@ namespace HybridCmdlets.Engine.Persistence
             w.Number(SegmentId, network.SegmentId);
             w.String(ExtendedFrom, network.ExtendedFrom, null);
             w.Flag(HasUplinks, network.HasUplinks, NewNetwork.HasUplinks);
+            w.Flag(VMkernel, network.VMkernel, false);
+            w.String(ExtensionAppliance, network.ExtensionAppliance, null);
             w.WriteEndObject();
         }
 
@@ -305,6 +309,8 @@ namespace HybridCmdlets.Engine.Persistence
                     case SegmentId: network.SegmentId = r.Int(); break;
                     case ExtendedFrom: network.ExtendedFrom = r.Pooled(); break;
                     case HasUplinks: network.HasUplinks = r.Bool(); break;
+                    case VMkernel: network.VMkernel = r.Bool(); break;
+                    case ExtensionAppliance: network.ExtensionAppliance = r.Pooled(); break;
                     default: throw r.Unknown(field, "a network");
                 }
             }

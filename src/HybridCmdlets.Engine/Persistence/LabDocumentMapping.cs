@@ -134,6 +134,8 @@ namespace HybridCmdlets.Engine.Persistence
         private const string BandwidthMbps = "bandwidthMbps";
         private const string RttMs = "rttMs";
         private const string LossPercent = "lossPercent";
+        /// <summary>Left out when it is 1, as a service mesh starts.</summary>
+        private const string NetworkExtensionAppliances = "networkExtensionAppliances";
 
         public static void Write(LabJsonWriter w, CloudLink link, int index)
         {
@@ -144,6 +146,7 @@ namespace HybridCmdlets.Engine.Persistence
             w.Number(BandwidthMbps, link.BandwidthMbps);
             w.Number(RttMs, link.RttMs);
             w.Number(LossPercent, link.LossPercent);
+            if (link.NetworkExtensionAppliances != 1) w.Number(NetworkExtensionAppliances, link.NetworkExtensionAppliances);
             w.WriteEndObject();
         }
 
@@ -161,6 +164,7 @@ namespace HybridCmdlets.Engine.Persistence
                     case BandwidthMbps: link.BandwidthMbps = r.Double(); break;
                     case RttMs: link.RttMs = r.Double(); break;
                     case LossPercent: link.LossPercent = r.Double(); break;
+                    case NetworkExtensionAppliances: link.NetworkExtensionAppliances = r.Int(); break;
                     default: throw r.Unknown(field, "a link");
                 }
             }

@@ -80,6 +80,7 @@ namespace HybridCmdlets.Engine.Persistence
                 Range(at + ".bandwidthMbps", link.BandwidthMbps, 0.001, 400_000);
                 Range(at + ".rttMs", link.RttMs, 0, 2000);
                 Range(at + ".lossPercent", link.LossPercent, 0, 99.999);
+                Range(at + ".networkExtensionAppliances", link.NetworkExtensionAppliances, 1, NetworkExtension.HcxNetworkExtensionLimits.MaxAppliances);
             }
 
             // Built once per endpoint: a 100,000-VM lab has hundreds of clusters and datastores on one endpoint,

@@ -33,6 +33,11 @@ namespace HybridCmdlets.Commands
         [ValidateRange(0.0, 99.999)]
         public double LossPercent { get; set; }
 
+        /// <summary>HCX Network Extension appliances for this site pair (the service mesh's scale-out); each bridges 8 networks.</summary>
+        [Parameter]
+        [ValidateRange(1, Engine.NetworkExtension.HcxNetworkExtensionLimits.MaxAppliances)]
+        public int NetworkExtensionAppliances { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -42,12 +47,15 @@ namespace HybridCmdlets.Commands
             var bandwidthMbps = Given(nameof(BandwidthMbps), BandwidthMbps);
             var rttMs = Given(nameof(RttMs), RttMs);
             var lossPercent = Given(nameof(LossPercent), LossPercent);
+            var appliances = MyInvocation.BoundParameters.ContainsKey(nameof(NetworkExtensionAppliances)) ? NetworkExtensionAppliances : (int?)null;
             // Any problem is an error for that link alone: links may come from the pipeline.
             try
             {
-                var changes = Lab.DescribeLinkChange(Source, Destination, bandwidthMbps, rttMs, lossPercent, out var link);
+                var changes = Lab.DescribeLinkChange(Source, Destination, bandwidthMbps, rttMs, lossPercent, appliances, out var link);
                 if (!ShouldProcess("link " + link.Name, "Set " + changes)) return;
-                var updated = Lab.SetLink(Source, Destination, bandwidthMbps, rttMs, lossPercent);
+                var updated = link;
+                if (bandwidthMbps.HasValue || rttMs.HasValue || lossPercent.HasValue) updated = Lab.SetLink(Source, Destination, bandwidthMbps, rttMs, lossPercent);
+                if (appliances.HasValue) updated = Lab.SetNetworkExtensionAppliances(Source, Destination, appliances.Value);
                 RecordChange();
                 if (PassThru) WriteObject(updated);
             }

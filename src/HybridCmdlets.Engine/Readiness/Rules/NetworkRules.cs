@@ -19,7 +19,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (unmapped != null)
             {
                 return Fail(F("VM '{0}' has a NIC on '{1}', and no network of '{2}' has that name, extends it, or carries its VLAN.", c.VM.Name, unmapped.SourceNetwork, c.Destination.Name),
-                    F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}, or extend it with HCX Network Extension.", unmapped.SourceNetwork, c.Destination.Name));
+                    Remedy(unmapped, c));
             }
 
             // Only an extension, or another extension of the same segment, keeps the broadcast domain; a mapping the user
@@ -28,11 +28,30 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (elsewhere != null)
             {
                 return Warn(F("VM '{0}': '{1}' maps to '{2}' ({3}), not an HCX extension of it: the VM lands in another broadcast domain.", c.VM.Name, elsewhere.SourceNetwork, elsewhere.Target!.Name, Describe(elsewhere.How)),
-                    "Re-address the guest after the move, or extend the network with HCX Network Extension.");
+                    Extensible(elsewhere, c)
+                        ? F("Re-address the guest after the move, or extend the network: {0}.", ExtendCommand(elsewhere, c))
+                        : "Re-address the guest after the move.");
             }
 
             return Pass("Every NIC of VM '{0}' has a network at {1}: {2}.", c.VM.Name, c.Destination.Name, new MappingList(c.Networks));
         }
+
+        /// <summary>Extend the network where HCX can; otherwise say why not and map it.</summary>
+        private static string Remedy(NicMapping unmapped, ReadinessContext c)
+        {
+            var map = F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}", unmapped.SourceNetwork, c.Destination.Name);
+            if (unmapped.Source == null) return map + ".";
+            var refusal = NetworkExtension.NetworkExtensions.Refusal(c.Source, unmapped.Source, c.Destination);
+            return refusal == null
+                ? F("Extend it: {0}; or {1}.", ExtendCommand(unmapped, c), map.Substring(0, 1).ToLowerInvariant() + map.Substring(1))
+                : F("{0} (HCX cannot extend it: {1})", map, refusal.Message.TrimEnd('.')) + ".";
+        }
+
+        private static bool Extensible(NicMapping n, ReadinessContext c) =>
+            n.Source != null && NetworkExtension.NetworkExtensions.Refusal(c.Source, n.Source, c.Destination) == null;
+
+        private static string ExtendCommand(NicMapping n, ReadinessContext c) =>
+            F("New-CloudNetworkExtension -Network '{0}' -Source {1} -Destination {2}", n.SourceNetwork, c.Source.Name, c.Destination.Name);
 
         /// <summary>The mappings as "'a' -> 'b', ...", joined only when the message is read.</summary>
         private sealed class MappingList

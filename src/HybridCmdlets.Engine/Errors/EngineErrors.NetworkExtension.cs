@@ -91,6 +91,6 @@ namespace HybridCmdlets.Engine.Errors
             "NetworkExtensionInUse", ErrorKind.InvalidOperation,
             F("{0} VM(s) at '{1}' use segment '{2}' ({3}{4}): without the extension they would lose their layer-2 path to the network they came from.",
                 vms.Count, destination, segment, string.Join(", ", vms.Take(5)), vms.Count > 5 ? ", ..." : ""), segment,
-            F("Move those VMs back, or connect them to another network, first: Get-CloudVM -Network '{0}'.", segment));
+            F("Move those VMs back, or connect them to another network, first: Get-CloudNetwork '{0}' -Endpoint {1} | Get-CloudVM.", segment, destination));
     }
 }

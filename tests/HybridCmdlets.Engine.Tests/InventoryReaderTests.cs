@@ -249,7 +249,7 @@ namespace HybridCmdlets.Engine.Tests
             var workbook = TestFiles.TempPath(".xlsx");
             System.IO.File.WriteAllBytes(workbook, new byte[] { (byte)'P', (byte)'K', 3, 4, 20, 0, 6, 0 });
             Assert.Contains("it is an Excel workbook (xlsx), not CSV text.", Fails(() => Read(workbook), "InventoryFileInvalid").Message);
-            Assert.Contains("it is a folder.", Fails(() => Read(System.IO.Path.GetTempPath()), "InventoryFileInvalid").Message);
+            Assert.Contains("is a folder, not a regular file", Fails(() => Read(System.IO.Path.GetTempPath()), "PathNotFile").Message);
         }
 
         [Fact]

@@ -322,7 +322,7 @@ namespace HybridCmdlets.Engine.Tests
         public void A_folder_is_not_a_lab_file()
         {
             var error = Assert.Throws<HybridException>(() => LabFile.Load(Path.GetTempPath()));
-            Assert.Equal("LabFileInvalid", error.ErrorId);
+            Assert.Equal("PathNotFile", error.ErrorId);
         }
     }
 }

@@ -67,7 +67,7 @@ namespace HybridCmdlets.Engine.Tests
         [Fact]
         public void A_folder_or_a_missing_folder_is_an_error_that_leaves_nothing_behind()
         {
-            DocumentedErrors.Check(Assert.Throws<HybridException>(() => ReportFile.Write(Report, folder, noClobber: false, force: false)), "ReportFileUnwritable");
+            DocumentedErrors.Check(Assert.Throws<HybridException>(() => ReportFile.Write(Report, folder, noClobber: false, force: false)), "PathNotFile");
             var missing = Path.Combine(folder, "no-such-folder", "report.html");
             var error = DocumentedErrors.Check(Assert.Throws<HybridException>(() => ReportFile.Write(Report, missing, noClobber: false, force: false)), "ReportFileUnwritable");
             Assert.Equal(missing, error.Target);

@@ -152,6 +152,55 @@ namespace HybridCmdlets.Engine.Errors
             "The current lab was not opened from a file, so it has no path to save to.", null,
             "Give a file with Save-HybridLab -Path <file>.");
 
+        /// <summary>A path of another PowerShell provider (env:, variable:, HKLM:): the module reads and writes files only.</summary>
+        public static HybridException PathNotFileSystem(string path, string what, string provider) => new HybridException(
+            "PathNotFileSystem", ErrorKind.InvalidArgument,
+            F("The path '{0}' is in PowerShell's {1} provider, not in the file system, where {2}s are read and written. Nothing was read or written.", Shown(path), provider, what), Shown(path),
+            "Give a file-system path, such as ./name.json, or a path on a FileSystem drive (Get-PSDrive -PSProvider FileSystem lists them).");
+
+        /// <summary>A path no file can have: a NUL character, or characters or a form the OS refuses.</summary>
+        public static HybridException PathInvalid(string path, string reason) => new HybridException(
+            "PathInvalid", ErrorKind.InvalidArgument,
+            F("The path '{0}' is not a valid file path: {1} Nothing was read or written.", Shown(path), reason), Shown(path),
+            "Check the path for stray characters (a NUL, or a character the file system does not allow), or use Tab completion to type it.");
+
+        /// <summary>A folder, a named pipe, a device or a socket where a file is read or written.</summary>
+        public static HybridException PathNotFile(string path, string what, Files.FileKind kind) => new HybridException(
+            "PathNotFile", ErrorKind.InvalidArgument,
+            F("The path '{0}' is {1}, not a regular file, as {2}s must be. Nothing was read or written.", Shown(path), Describe(kind), what), Shown(path),
+            "Give the path of a regular file, not of a folder, a named pipe or a device.");
+
+        /// <summary>A wildcard path for a single file that matches several.</summary>
+        public static HybridException PathAmbiguous(string path, string what, IReadOnlyList<string> matches) => new HybridException(
+            "PathAmbiguous", ErrorKind.InvalidArgument,
+            F("The path '{0}' matches {1} files ({2}{3}), but one {4} is read per path. Nothing was read.", Shown(path), matches.Count,
+                string.Join(", ", matches.Take(3).Select(Shown)), matches.Count > 3 ? ", ..." : "", what), Shown(path),
+            "Give a path that matches one file, or use a loop: Get-ChildItem <pattern> | ForEach-Object { ... }.");
+
+        private static string Describe(Files.FileKind kind) => kind switch
+        {
+            Files.FileKind.Directory => "a folder",
+            Files.FileKind.NamedPipe => "a named pipe (FIFO)",
+            Files.FileKind.CharacterDevice => "a character device",
+            Files.FileKind.BlockDevice => "a block device",
+            Files.FileKind.Socket => "a socket",
+            _ => kind.ToString(),
+        };
+
+        /// <summary>A path as an error shows it: control characters escaped (a NUL would cut the message short), and at most 300 characters.</summary>
+        private static string Shown(string path)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var c in path)
+            {
+                if (char.IsControl(c)) text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                else text.Append(c);
+                if (text.Length > 300) return text.ToString(0, 297) + "...";
+            }
+
+            return text.ToString();
+        }
+
         public static HybridException LabFileNotFound(string path) => new HybridException(
             "LabFileNotFound", ErrorKind.ObjectNotFound,
             F("Lab file '{0}' does not exist.", path), path,
@@ -315,6 +364,11 @@ namespace HybridCmdlets.Engine.Errors
             "InventoryFileNotFound", ErrorKind.ObjectNotFound,
             F("Inventory file '{0}' does not exist.", path), path,
             "Check the path. RVTools writes its CSV export as one file per tab, such as RVTools_tabvInfo.csv.");
+
+        public static HybridException InventoryFileTooLarge(string path, string tab, long maxBytes) => new HybridException(
+            "InventoryFileTooLarge", ErrorKind.LimitsExceeded,
+            F("Inventory file '{0}' holds more than {1:N0} MiB, more than any RVTools {2} export of a vCenter; nothing was read.", path, maxBytes / (1024 * 1024), tab), path,
+            F("Check that the file is the {0} tab of an RVTools CSV export; split an export of several vCenters into one file per vCenter.", tab));
 
         public static HybridException InventoryFileUnreadable(string path, Exception inner) => new HybridException(
             "InventoryFileUnreadable", ErrorKind.ReadError,

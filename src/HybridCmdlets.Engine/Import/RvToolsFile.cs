@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using CsvHelper;
 using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Files;
 
 namespace HybridCmdlets.Engine.Import
 {
@@ -16,6 +17,11 @@ namespace HybridCmdlets.Engine.Import
     internal sealed class RvToolsFile : IDisposable
     {
         private const int CancellationCheckInterval = 4096;
+        /// <summary>
+        /// The largest export read: vCenter 8 registers at most 45,000 VMs, and a row of RVTools 4 is a few KB at most,
+        /// so a real tab is well under this; past it the file is not one vCenter's export, and would only exhaust memory.
+        /// </summary>
+        internal const int MaxBytes = 512 * 1024 * 1024;
 
         private CsvReader csv;
         /// <summary>The file's bytes, as UTF-8: the reader reads them in place, and lines are counted in them.</summary>
@@ -68,12 +74,12 @@ namespace HybridCmdlets.Engine.Import
         /// </summary>
         public static RvToolsFile Open(string path, RvToolsTab tab, CancellationToken cancellation)
         {
-            if (Directory.Exists(path)) throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it is a folder.");
+            RegularFile.Require(path, "inventory file");
             if (!File.Exists(path)) throw EngineErrors.InventoryFileNotFound(path);
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = RegularFile.ReadAtMost(path, MaxBytes) ?? throw EngineErrors.InventoryFileTooLarge(path, tab.Name, MaxBytes);
             }
             catch (IOException e)
             {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Files;
 using Newtonsoft.Json;
 
 namespace HybridCmdlets.Engine.Persistence
@@ -20,7 +21,7 @@ namespace HybridCmdlets.Engine.Persistence
 
         public static void Save(LabDocument document, string path)
         {
-            var fullPath = Path.GetFullPath(path);
+            var fullPath = RegularFile.FullPath(path, "lab file");
             var folder = Path.GetDirectoryName(fullPath) ?? ".";
             var temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
@@ -83,8 +84,7 @@ namespace HybridCmdlets.Engine.Persistence
 
         public static LabDocument Load(string path)
         {
-            var fullPath = Path.GetFullPath(path);
-            if (Directory.Exists(fullPath)) throw EngineErrors.LabFileInvalid(fullPath, "the path is a folder, not a file.");
+            var fullPath = RegularFile.FullPath(path, "lab file");
             if (!File.Exists(fullPath)) throw EngineErrors.LabFileNotFound(fullPath);
 
             LabDocument? document;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using HybridCmdlets.Engine.Errors;
+using HybridCmdlets.Engine.Files;
 
 namespace HybridCmdlets.Engine.Reports
 {
@@ -16,8 +17,7 @@ namespace HybridCmdlets.Engine.Reports
 
         public static FileInfo Write(MigrationReport report, string path, bool noClobber, bool force)
         {
-            var fullPath = Path.GetFullPath(path);
-            if (Directory.Exists(fullPath)) throw EngineErrors.ReportFileUnwritable(fullPath, "the path is a folder.", null);
+            var fullPath = RegularFile.FullPath(path, "report file");
             var exists = File.Exists(fullPath);
             if (exists && noClobber) throw EngineErrors.ReportFileExists(fullPath);
             var readOnly = exists && (File.GetAttributes(fullPath) & FileAttributes.ReadOnly) != 0;

@@ -59,7 +59,7 @@ namespace HybridCmdlets.Commands
         /// <summary>Writes the report once all input has come, or says there was nothing to report (terminating).</summary>
         protected override void End()
         {
-            var path = ResolvePath(Path);
+            var path = FileToWrite(Path, "report file");
             if (!ShouldProcess(path, input.Describe(path))) return;
             var file = ReportFile.Write(input.ToReport(Title), path, NoClobber, Force);
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote {0} ({1:N0} bytes): {2} migrations, {3} readiness results.",

@@ -51,9 +51,9 @@ namespace HybridCmdlets.Commands
             if (Endpoint != null && EndpointQuery.Unknown(Endpoint) is HybridException unknown) throw unknown;
             var outcome = LabImport.Run(Lab, new LabImportRequest
             {
-                Path = ResolvePath(Path),
-                NetworkPath = NetworkPath == null ? null : ResolvePath(NetworkPath),
-                DiskPath = DiskPath == null ? null : ResolvePath(DiskPath),
+                Path = FileToRead(Path, "inventory file"),
+                NetworkPath = NetworkPath == null ? null : FileToRead(NetworkPath, "inventory file"),
+                DiskPath = DiskPath == null ? null : FileToRead(DiskPath, "inventory file"),
                 Endpoint = Endpoint?.Name,
                 SkipInvalidRows = SkipInvalidRows,
             }, ShouldProcess, Cancellation);

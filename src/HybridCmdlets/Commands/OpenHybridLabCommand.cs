@@ -49,7 +49,7 @@ namespace HybridCmdlets.Commands
             }
             else
             {
-                var path = ResolvePath(Path);
+                var path = FileToRead(Path, "lab file");
                 if (!ShouldProcess(path, "Open lab file, replacing the current lab '" + current.Name + "'")) return;
                 opened = Lab.Open(path);
             }

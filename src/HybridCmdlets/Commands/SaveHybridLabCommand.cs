@@ -20,7 +20,7 @@ namespace HybridCmdlets.Commands
         /// <summary>Saves to -Path, or to the lab's own file when none is given.</summary>
         protected override void Process()
         {
-            var target = (Path == null ? null : ResolvePath(Path)) ?? Lab.Path ?? throw EngineErrors.LabPathRequired();
+            var target = (Path == null ? null : FileToWrite(Path, "lab file")) ?? Lab.Path ?? throw EngineErrors.LabPathRequired();
             if (!ShouldProcess(target, "Save lab '" + Lab.Describe().Name + "'")) return;
             var saved = Lab.Save(target);
             if (PassThru) WriteObject(saved);

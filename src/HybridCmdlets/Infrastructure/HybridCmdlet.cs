@@ -64,8 +64,11 @@ namespace HybridCmdlets.Infrastructure
             }
         }
 
-        /// <summary>A path as the user typed it, resolved against the current PowerShell location, not the process's.</summary>
-        protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+        /// <summary>The file a path to read stands for (<see cref="FileSystemPaths.ToRead"/>); <paramref name="what"/> names it in errors.</summary>
+        protected string FileToRead(string path, string what) => FileSystemPaths.ToRead(SessionState.Path, path, what);
+
+        /// <summary>The file a path to write stands for (<see cref="FileSystemPaths.ToWrite"/>).</summary>
+        protected string FileToWrite(string path, string what) => FileSystemPaths.ToWrite(SessionState.Path, path, what);
 
         /// <summary>A non-terminating error: this item failed, the command goes on with the next.</summary>
         protected void WriteError(HybridException error) => WriteError(ErrorRecords.From(error));

@@ -117,7 +117,13 @@ namespace HybridCmdlets.Engine.Tests
                 Assert.Equal(new[] { AccessRole.Administrator }, Privileges.RolesGranting(privilege));
             }
 
-            Assert.Equal(new[] { Privileges.Read, Privileges.HotMigrate, Privileges.ColdMigrate, Privileges.AssignVMToPool, Privileges.AllocateSpace }, Privileges.Of(AccessRole.Operator));
+            // An Operator moves VMs and readies them for their move (power, CD media and devices, snapshots), and nothing else.
+            Assert.Equal(new[]
+            {
+                Privileges.Read, Privileges.HotMigrate, Privileges.ColdMigrate, Privileges.AssignVMToPool, Privileges.AllocateSpace,
+                Privileges.PowerOn, Privileges.PowerOff, Privileges.Suspend, Privileges.SetCDMedia, Privileges.DeviceConnect, Privileges.RemoveSnapshot,
+            }, Privileges.Of(AccessRole.Operator));
+            Assert.Equal(new[] { Privileges.Read }, Privileges.Of(AccessRole.ReadOnly));
         }
 
         [Fact]

@@ -536,7 +536,7 @@ namespace HybridCmdlets.Engine.Tests
             Passes(Check(lab, "state.power", "crm-app01", "avs-westeurope", MigrationType.vMotion), "VM 'crm-app01' is powered on");
             var cold = Check(lab, "state.power", "crm-app01", "avs-westeurope", MigrationType.Cold);
             Fails(cold, "VM 'crm-app01' is powered on; Cold moves powered-off VMs");
-            Assert.Contains("Power it off", cold.Remediation);
+            Assert.Contains("Stop-CloudVMGuest", cold.Remediation);
         }
 
         [Fact]

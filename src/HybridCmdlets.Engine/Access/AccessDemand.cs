@@ -62,6 +62,26 @@ namespace HybridCmdlets.Engine.Access
         public static AccessDemand RemoveVM(CloudVM vm) =>
             new AccessDemand("removing VM '" + vm.Name + "' from '" + vm.Endpoint + "'", vm.Name, (vm.Endpoint, Privileges.DeleteVM));
 
+        public static AccessDemand Power(CloudVM vm, PowerAction action) => action switch
+        {
+            PowerAction.PowerOn => new AccessDemand("powering on VM '" + vm.Name + "'", vm.Name, (vm.Endpoint, Privileges.PowerOn)),
+            PowerAction.Suspend => new AccessDemand("suspending VM '" + vm.Name + "'", vm.Name, (vm.Endpoint, Privileges.Suspend)),
+            PowerAction.ShutdownGuest => new AccessDemand("shutting down the guest of VM '" + vm.Name + "'", vm.Name, (vm.Endpoint, Privileges.PowerOff)),
+            _ => new AccessDemand("powering off VM '" + vm.Name + "'", vm.Name, (vm.Endpoint, Privileges.PowerOff)),
+        };
+
+        public static AccessDemand RemoveSnapshot(CloudVM vm) =>
+            new AccessDemand("removing snapshots of VM '" + vm.Name + "'", vm.Name, (vm.Endpoint, Privileges.RemoveSnapshot));
+
+        /// <summary>Set-CloudCDDrive: SetCDMedia to take media out, DeviceConnect to connect or disconnect.</summary>
+        public static AccessDemand SetCdDrive(CloudVM vm, bool noMedia, bool connecting)
+        {
+            var needs = new List<(string, string)>();
+            if (noMedia) needs.Add((vm.Endpoint, Privileges.SetCDMedia));
+            if (connecting) needs.Add((vm.Endpoint, Privileges.DeviceConnect));
+            return new AccessDemand("changing the CD drives of VM '" + vm.Name + "'", vm.Name, needs.ToArray());
+        }
+
         /// <summary>An inventory import creates VMs (and the clusters, hosts and datastores they need).</summary>
         public static AccessDemand Import(string endpoint, string file) =>
             new AccessDemand("importing '" + file + "' into '" + endpoint + "'", file, (endpoint, Privileges.CreateVM), (endpoint, Privileges.AllocateSpace));

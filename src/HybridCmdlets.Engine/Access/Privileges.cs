@@ -25,6 +25,15 @@ namespace HybridCmdlets.Engine.Access
 
         public const string DeleteVM = "VirtualMachine.Inventory.Delete";
 
+        public const string PowerOn = "VirtualMachine.Interact.PowerOn";
+        /// <summary>Power a VM off, or shut its guest down.</summary>
+        public const string PowerOff = "VirtualMachine.Interact.PowerOff";
+        public const string Suspend = "VirtualMachine.Interact.Suspend";
+        /// <summary>Change what a CD drive holds (Set-CloudCDDrive -NoMedia).</summary>
+        public const string SetCDMedia = "VirtualMachine.Interact.SetCDMedia";
+        /// <summary>Connect or disconnect a VM's devices (Set-CloudCDDrive -Connected).</summary>
+        public const string DeviceConnect = "VirtualMachine.Interact.DeviceConnect";
+        public const string RemoveSnapshot = "VirtualMachine.State.RemoveSnapshot";
         /// <summary>Change a host's networking: a link's bandwidth, RTT or loss (Set-CloudLink), on the endpoints at both ends.</summary>
         public const string ConfigureNetwork = "Host.Config.Network";
 
@@ -46,7 +55,14 @@ namespace HybridCmdlets.Engine.Access
 
         private static readonly string[] ReadOnlyPrivileges = { Read };
 
-        private static readonly string[] OperatorPrivileges = { Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace };
+        /// <summary>
+        /// A migration operator also readies VMs for their move, as vCenter's "Virtual machine power user" sample role
+        /// may: power, CD media and devices, and deleting snapshots.
+        /// </summary>
+        private static readonly string[] OperatorPrivileges =
+        {
+            Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace, PowerOn, PowerOff, Suspend, SetCDMedia, DeviceConnect, RemoveSnapshot,
+        };
 
         /// <summary>
         /// Only Administrator changes the lab itself (links, faults, users, roles, options, which lab is open and its
@@ -56,7 +72,8 @@ namespace HybridCmdlets.Engine.Access
         /// </summary>
         private static readonly string[] AdministratorPrivileges =
         {
-            Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace, CreateVM, DeleteVM, ConfigureNetwork, Diagnostics, Settings, ModifyPermissions,
+            Read, HotMigrate, ColdMigrate, AssignVMToPool, AllocateSpace, PowerOn, PowerOff, Suspend, SetCDMedia, DeviceConnect, RemoveSnapshot,
+            CreateVM, DeleteVM, ConfigureNetwork, Diagnostics, Settings, ModifyPermissions,
         };
 
         /// <summary>The privileges a role holds on an endpoint where it is granted.</summary>

@@ -311,6 +311,25 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         /// <summary>
+        /// Replaces a VM with what <paramref name="change"/> makes of it (see <see cref="VMChanges"/>), under the estate's
+        /// lock. A VM being migrated is not changed (MigrationInProgress), as vCenter refuses operations on a VM with a
+        /// migration task running.
+        /// </summary>
+        internal CloudVM ChangeVM(string vmId, Func<CloudVM, CloudVM> change)
+        {
+            lock (gate)
+            {
+                if (!positionById.TryGetValue(vmId, out var position)) throw EngineErrors.VMIdNotFound(vmId);
+                var vm = vms[position];
+                if (migrating.Contains(vm.Id)) throw EngineErrors.MigrationInProgress(vm.Name);
+                var after = change(vm);
+                Unindex(vm);
+                Put(after, position);
+                return after;
+            }
+        }
+
+        /// <summary>
         /// Sets how many HCX Network Extension appliances a site pair's service mesh runs. Fewer than its extensions need
         /// is refused: HCX will not remove an appliance that still bridges networks.
         /// </summary>

@@ -276,6 +276,31 @@ namespace HybridCmdlets.Engine.Lab
         }
 
         /// <summary>
+        /// Powers a VM on or off, shuts its guest down or suspends it (Start-, Stop-, Stop-CloudVMGuest, Suspend-CloudVM),
+        /// with the privilege vCenter asks for it. Like any change, follow it with <see cref="RecordChange"/>.
+        /// </summary>
+        public CloudVM SetPower(CloudVM vm, PowerAction action)
+        {
+            Access.Demand(AccessDemand.Power(vm, action));
+            return Estate.ChangeVM(vm.Id, v => VMChanges.Power(v, action));
+        }
+
+        /// <summary>Deletes snapshots of a VM (Remove-CloudSnapshot); needs VirtualMachine.State.RemoveSnapshot.</summary>
+        public CloudVM RemoveSnapshots(CloudVM vm, IReadOnlyCollection<string> names)
+        {
+            Access.Demand(AccessDemand.RemoveSnapshot(vm));
+            return Estate.ChangeVM(vm.Id, v => VMChanges.RemoveSnapshots(v, names));
+        }
+
+        /// <summary>Takes media out of a VM's CD drive or (dis)connects it (Set-CloudCDDrive).</summary>
+        public CloudVM SetCdDrive(CloudVM vm, string drive, bool noMedia, bool? connected)
+        {
+            if (!noMedia && connected == null) throw EngineErrors.CdDriveChangeRequired(vm.Name);
+            Access.Demand(AccessDemand.SetCdDrive(vm, noMedia, connected != null));
+            return Estate.ChangeVM(vm.Id, v => VMChanges.SetCdDrive(v, drive, noMedia, connected));
+        }
+
+        /// <summary>
         /// Extends a network to another site with HCX Network Extension (New-CloudNetworkExtension); needs
         /// Host.Config.Network at both sites. Like any change, follow it with <see cref="RecordChange"/>.
         /// </summary>

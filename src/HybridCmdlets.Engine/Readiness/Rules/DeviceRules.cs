@@ -19,7 +19,7 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                 var device = cd.RemoteDevice != null ? "the client device " + cd.RemoteDevice : cd.HostDevice != null ? "the host device " + cd.HostDevice : null;
                 if (device != null && c.IsLive)
                 {
-                    return Fail(F("{0} of VM '{1}' is connected to {2}.", cd.Name, c.VM.Name, device), "Disconnect the CD drive before the move.");
+                    return Fail(F("{0} of VM '{1}' is connected to {2}.", cd.Name, c.VM.Name, device), F("Disconnect it before the move: Get-CloudCDDrive '{0}' | Set-CloudCDDrive -NoMedia -Connected:$false.", c.VM.Name));
                 }
 
                 if (cd.IsoPath == null) continue;
@@ -27,19 +27,19 @@ namespace HybridCmdlets.Engine.Readiness.Rules
                 if (datastore != null && !datastore.Shared && c.IsLive)
                 {
                     return Fail(F("{0} of VM '{1}' holds {2}, on the host-local datastore '{3}'.", cd.Name, c.VM.Name, cd.IsoPath, datastore.Name),
-                        "Disconnect the ISO, or move it to a shared datastore, before the move.");
+                        F("Take the ISO out (Get-CloudCDDrive '{0}' | Set-CloudCDDrive -NoMedia), or move it to a shared datastore, before the move.", c.VM.Name));
                 }
 
                 if (datastore != null && c.IsLive && !c.CrossesEndpoints && !c.Cluster.Datastores.Contains(datastore.Name, Names.Comparer))
                 {
                     return Fail(F("{0} of VM '{1}' holds {2}, on datastore '{3}', which the hosts of cluster '{4}' do not mount.", cd.Name, c.VM.Name, cd.IsoPath, datastore.Name, c.Cluster.Name),
-                        "Disconnect the ISO, or use one from a datastore the destination cluster mounts, before the move.");
+                        F("Take the ISO out (Get-CloudCDDrive '{0}' | Set-CloudCDDrive -NoMedia), or use one from a datastore the destination cluster mounts, before the move.", c.VM.Name));
                 }
 
                 if (c.CrossesEndpoints && (c.Type == MigrationType.vMotion || c.Type == MigrationType.Cold))
                 {
                     return Fail(F("{0} of VM '{1}' has the ISO {2} attached; HCX {3} refuses attached ISOs.", cd.Name, c.VM.Name, cd.IsoPath, c.Type),
-                        "Disconnect the ISO before the move.");
+                        F("Take the ISO out before the move: Get-CloudCDDrive '{0}' | Set-CloudCDDrive -NoMedia.", c.VM.Name));
                 }
 
                 if (c.CrossesEndpoints)

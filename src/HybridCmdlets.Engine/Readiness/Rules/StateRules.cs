@@ -13,13 +13,13 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (c.Type == MigrationType.Cold)
             {
                 return c.IsPoweredOn
-                    ? Fail(F("VM '{0}' is powered on; Cold moves powered-off VMs.", c.VM.Name), "Power it off first, or choose vMotion, RAV or Bulk.")
+                    ? Fail(F("VM '{0}' is powered on; Cold moves powered-off VMs.", c.VM.Name), F("Shut it down first (Stop-CloudVMGuest '{0}'), or choose vMotion, RAV or Bulk.", c.VM.Name))
                     : Pass("VM '{0}' is {1}.", c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off");
             }
 
             return c.IsPoweredOn
                 ? Pass("VM '{0}' is powered on.", c.VM.Name)
-                : Fail(F("VM '{0}' is {1}; {2} moves running VMs.", c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off", c.Type), "Move it by Cold.");
+                : Fail(F("VM '{0}' is {1}; {2} moves running VMs.", c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off", c.Type), F("Move it by Cold, or power it on first (Start-CloudVM '{0}').", c.VM.Name));
         }
     }
 
@@ -34,9 +34,9 @@ namespace HybridCmdlets.Engine.Readiness.Rules
             if (count == 0) return Pass("VM '{0}' has no snapshots.", c.VM.Name);
             return c.Type == MigrationType.Bulk
                 ? Warn(F("VM '{0}' has {1} snapshot(s); Bulk removes them: the VM arrives with its current state only.", c.VM.Name, count),
-                    "Delete or consolidate them first, or keep what you need from them.")
+                    F("Keep what you need from them, then delete them: Get-CloudSnapshot '{0}' | Remove-CloudSnapshot.", c.VM.Name))
                 : Warn(F("VM '{0}' has {1} snapshot(s); they move with it and lengthen the move.", c.VM.Name, count),
-                    "Delete or consolidate them before the move.");
+                    F("Delete them before the move: Get-CloudSnapshot '{0}' | Remove-CloudSnapshot.", c.VM.Name));
         }
     }
 

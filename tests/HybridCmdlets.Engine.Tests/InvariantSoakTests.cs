@@ -31,6 +31,9 @@ namespace HybridCmdlets.Engine.Tests
         {
             var random = new DeterministicRandom(20261122);
             var document = LabGenerator.Create(LabGenerator.DefaultSeed, 24_000);
+            // The soak is about faults and cancels, not capacity: clouds with the memory for 10,000 arrivals at once
+            // (moves in flight count against their destination's memory, as a wave's would).
+            foreach (var host in document.Endpoints.Where(e => e.Provider != CloudProvider.OnPremises).SelectMany(e => e.Clusters).SelectMany(c => c.Hosts)) host.MemoryGB *= 50;
             var lab = LabSession.FromDocument(document);
             var estate = lab.Estate;
             var destinations = estate.Endpoints.Where(e => e.Provider != CloudProvider.OnPremises).Select(e => e.Name).ToArray();

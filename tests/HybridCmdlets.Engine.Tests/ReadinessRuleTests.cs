@@ -203,7 +203,7 @@ namespace HybridCmdlets.Engine.Tests
         {
             // AVS: 3 hosts x 768 GB = 2304 GB; the pilots hold 8 + 4 + 8 GB; HA keeps 25% (576 GB): 1708 GB left.
             var check = Check(NewLab(), "compute.memory", "crm-app01", "avs-westeurope", MigrationType.vMotion);
-            Passes(check, "Cluster 'Cluster-1' has 1708 GB of memory available after its HA reserve; VM 'crm-app01' needs 16 GB");
+            Passes(check, "Cluster 'Cluster-1' has 1708 GB of memory available for powered-on VMs after its 25% HA reserve; VM 'crm-app01' needs 16 GB");
         }
 
         [Fact]
@@ -213,7 +213,7 @@ namespace HybridCmdlets.Engine.Tests
             var lab = NewLab();
             VM(lab, "crm-app01").MemoryMB = 2000 * 1024;
             var check = Check(lab, "compute.memory", "crm-app01", "avs-westeurope", MigrationType.Bulk);
-            Fails(check, "Cluster 'Cluster-1' has 1708 GB of memory available after its 25% HA reserve; VM 'crm-app01' needs 2000 GB");
+            Fails(check, "Cluster 'Cluster-1' has 1708 GB of memory available for powered-on VMs after its 25% HA reserve; VM 'crm-app01' needs 2000 GB");
         }
 
         [Fact]

@@ -113,3 +113,33 @@ Describe 'CD drives' {
         (Get-CloudCDDrive build-iso01).IsoPath | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Capacity that adds up' {
+    BeforeEach {
+        Reset-HybridLab
+    }
+
+    It 'tests piped VMs as one wave: a VM that fits alone fails compute.memory when the VMs before it took the room' {
+        # Each 700 GB VM fits AVS alone; Cluster-1 has 1708 GB for powered-on VMs, so the third of the wave does not.
+        $names = 'big-01', 'big-02', 'big-03'
+        # New-CloudVM makes VMs powered off, as New-VM does: power them on, or they would take no memory.
+        foreach ($name in $names) { $null = New-CloudVM -Name $name -Endpoint onprem-lon -NumCpu 8 -MemoryGB 700 -Cluster Prod-Cluster-02 -NetworkName Web-VLAN110 -WarningAction SilentlyContinue | Start-CloudVM }
+        foreach ($name in $names) {
+            ((Get-CloudVM $name | Test-MigrationReadiness -Destination avs-westeurope -MigrationType Bulk).Checks | Where-Object Id -EQ 'compute.memory').Status | Should -Be 'Pass'
+        }
+
+        $wave = @(Get-CloudVM big-0* | Test-MigrationReadiness -Destination avs-westeurope -MigrationType Bulk)
+        @($wave | ForEach-Object { ($_.Checks | Where-Object Id -EQ 'compute.memory').Status }) | Should -Be @('Pass', 'Pass', 'Fail')
+        ($wave[2].Checks | Where-Object Id -EQ 'compute.memory').Message | Should -BeLike "*the 2 VM(s) before VM 'big-03' in this wave take 1400 GB of it*"
+        $wave[2].Verdict | Should -Be 'NotReady'
+    }
+
+    It 'lets a powered-off VM pass compute.memory, since it takes no memory until it powers on' {
+        $null = New-CloudVM -Name big-off -Endpoint onprem-lon -NumCpu 8 -MemoryGB 1900 -Cluster Prod-Cluster-02 -NetworkName Web-VLAN110 -WarningAction SilentlyContinue | Start-CloudVM
+        ((Get-CloudVM big-off | Test-MigrationReadiness -Destination avs-westeurope -MigrationType Bulk).Checks | Where-Object Id -EQ 'compute.memory').Status | Should -Be 'Fail'
+        $null = Stop-CloudVM big-off -Confirm:$false
+        $check = (Get-CloudVM big-off | Test-MigrationReadiness -Destination avs-westeurope -MigrationType Cold).Checks | Where-Object Id -EQ 'compute.memory'
+        $check.Status | Should -Be 'Pass'
+        $check.Message | Should -BeLike '*powered off: it takes no memory*'
+    }
+}

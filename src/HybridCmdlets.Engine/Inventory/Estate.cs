@@ -396,7 +396,8 @@ namespace HybridCmdlets.Engine.Inventory
             {
                 if (!TryBeginMigration(plan.VM.Id)) return false;
                 var key = Key(plan.Destination.Name, plan.DestinationHost.Name);
-                var mb = (long)plan.VM.MemoryMB;
+                // A VM that arrives powered off (Cold) will hold no host memory there.
+                var mb = plan.VM.PowerState == PowerState.PoweredOn ? (long)plan.VM.MemoryMB : 0;
                 inbound[plan.VM.Id] = (key.Item1, key.Item2, mb);
                 inboundMBByHost[key] = (inboundMBByHost.TryGetValue(key, out var before) ? before : 0) + mb;
                 return true;
@@ -411,8 +412,9 @@ namespace HybridCmdlets.Engine.Inventory
                 if (!inbound.TryGetValue(vmId, out var going)) return;
                 inbound.Remove(vmId);
                 var key = Key(going.Endpoint, going.Host);
-                var left = inboundMBByHost[key] - going.MB;
-                if (left == 0) inboundMBByHost.Remove(key);
+                // Moves of powered-off VMs count 0 MB: the host's entry may be gone already.
+                var left = (inboundMBByHost.TryGetValue(key, out var coming) ? coming : 0) - going.MB;
+                if (left <= 0) inboundMBByHost.Remove(key);
                 else inboundMBByHost[key] = left;
             }
         }
@@ -718,10 +720,19 @@ namespace HybridCmdlets.Engine.Inventory
             }
         }
 
+        /// <summary>
+        /// Memory of the cluster that neither its powered-on VMs nor the VMs on their way there (queued or running moves)
+        /// hold: so that the VMs of a wave moved one after another cannot together overcommit it.
+        /// </summary>
         private double FreeMemoryGB(CloudCluster cluster)
         {
             var allocatedMB = 0L;
-            foreach (var host in cluster.Hosts) allocatedMB = checked(allocatedMB + AllocatedMemoryMB(cluster.Endpoint, host.Name));
+            foreach (var host in cluster.Hosts)
+            {
+                var key = Key(cluster.Endpoint, host.Name);
+                allocatedMB = checked(allocatedMB + AllocatedMemoryMB(cluster.Endpoint, host.Name) + (inboundMBByHost.TryGetValue(key, out var coming) ? coming : 0));
+            }
+
             return cluster.MemoryGB - allocatedMB / 1024.0;
         }
 
@@ -747,8 +758,13 @@ namespace HybridCmdlets.Engine.Inventory
             Allocate(vm, -1);
         }
 
+        /// <summary>
+        /// Counts a VM's memory on its host while it is powered on: a powered-off or suspended VM holds no host memory,
+        /// and vSphere's HA admission control and DRS do not count it.
+        /// </summary>
         private void Allocate(CloudVM vm, int sign)
         {
+            if (vm.PowerState != PowerState.PoweredOn) return;
             var key = Key(vm.Endpoint, vm.VMHost);
             allocatedMBByHost[key] = AllocatedMemoryMB(vm.Endpoint, vm.VMHost) + sign * (long)vm.MemoryMB;
         }

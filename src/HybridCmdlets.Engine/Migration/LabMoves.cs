@@ -15,10 +15,13 @@ namespace HybridCmdlets.Engine.Migration
     public static class LabMoves
     {
         /// <summary>The readiness of one VM's move; changes nothing. Throws what is wrong with the request itself.</summary>
-        public static MigrationReadiness Test(LabSession lab, CloudVM vm, MoveTarget target)
+        public static MigrationReadiness Test(LabSession lab, CloudVM vm, MoveTarget target, Wave? wave = null)
         {
             lab.Access.Demand(AccessDemand.TestMove(vm, target.Endpoint));
-            return ReadinessEvaluator.Evaluate(lab.Estate, target.RequestFor(lab.Estate, vm), lab.Options.GetMigrationSettings(), lab.Timeline.VirtualNow);
+            var request = target.RequestFor(lab.Estate, vm);
+            return wave == null
+                ? ReadinessEvaluator.Evaluate(lab.Estate, request, lab.Options.GetMigrationSettings(), lab.Timeline.VirtualNow)
+                : ReadinessEvaluator.Evaluate(lab.Estate, request, lab.Options.GetMigrationSettings(), lab.Timeline.VirtualNow, wave);
         }
 
         /// <summary>

@@ -43,6 +43,9 @@ namespace HybridCmdlets.Engine.Readiness
         /// <summary>The pre-copy settings the move would run under: the lab's, with the request's own over them.</summary>
         public MigrationSettings Settings { get; }
 
+        /// <summary>The wave the VM is tested with (the VMs before it and what they take at their destinations), or null for a VM alone.</summary>
+        public Wave? Wave { get; internal set; }
+
         /// <summary>The type the rules are asked about.</summary>
         public MigrationType Type { get; internal set; }
 

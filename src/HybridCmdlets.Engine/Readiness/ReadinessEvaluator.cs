@@ -25,12 +25,23 @@ namespace HybridCmdlets.Engine.Readiness
         public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now) =>
             Evaluate(estate, request, settings, now, out _);
 
+        /// <summary>
+        /// As the other, for a VM tested as part of <paramref name="wave"/>: its capacity checks count what the wave's
+        /// earlier VMs take at their destinations, and, if it is not NotReady, it claims its own share for the VMs after it.
+        /// </summary>
+        public static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now, Wave wave)
+        {
+            var readiness = Evaluate(estate, request, settings, now, out var context, wave);
+            if (readiness.Verdict != ReadinessVerdict.NotReady) wave.Claim(context);
+            return readiness;
+        }
+
         /// <summary>As the public one, also giving the context it resolved, so a move can be planned from it without resolving again.</summary>
-        private static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now, out ReadinessContext context)
+        private static MigrationReadiness Evaluate(Estate estate, MigrationRequest request, MigrationSettings settings, DateTime now, out ReadinessContext context, Wave? wave = null)
         {
             var destination = MigrationPlanner.Resolve(estate, request);
             context = new ReadinessContext(estate, destination, NicMapping.Map(destination.VM, destination.Source, destination.Endpoint, request.NetworkMapping),
-                destination.Options.Over(settings));
+                destination.Options.Over(settings)) { Wave = wave };
             var readiness = new MigrationReadiness
             {
                 VM = destination.VM.Name,

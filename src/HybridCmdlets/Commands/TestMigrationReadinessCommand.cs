@@ -11,6 +11,9 @@ namespace HybridCmdlets.Commands
     [OutputType(typeof(MigrationReadiness))]
     public sealed class TestMigrationReadinessCommand : MigrationRequestCmdlet
     {
+        /// <summary>The VMs of one invocation are one wave: each ready VM's memory and disks count against the VMs after it.</summary>
+        private readonly Wave wave = new Wave();
+
         /// <summary>
         /// Runs the rule catalog Move-CloudVM runs, for each VM, and writes its MigrationReadiness; changes nothing.
         /// What is wrong with the request itself (an unknown VM or destination) is an error for that VM.
@@ -33,7 +36,7 @@ namespace HybridCmdlets.Commands
                 Cancellation.ThrowIfCancellationRequested();
                 try
                 {
-                    WriteObject(LabMoves.Test(Lab, vm, target));
+                    WriteObject(LabMoves.Test(Lab, vm, target, wave));
                 }
                 catch (HybridException error)
                 {

@@ -37,7 +37,10 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         }
     }
 
-    /// <summary>The destination cluster must have the memory for the VM after its HA failover reserve.</summary>
+    /// <summary>
+    /// The destination cluster must have the memory for the VM after its HA failover reserve (admission control's
+    /// percentage of cluster resources, which counts powered-on VMs only) and after what the VMs before it in its wave take.
+    /// </summary>
     public sealed class MemoryCapacityRule : Rule
     {
         public override string Id => "compute.memory";
@@ -45,12 +48,33 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             if (!c.CrossesEndpoints && Names.Equal(c.Cluster.Name, c.VM.Cluster)) return Pass("VM '{0}' stays in cluster '{1}'.", c.VM.Name, c.Cluster.Name);
+            if (!c.IsPoweredOn)
+            {
+                return Pass("VM '{0}' is {1}: it takes no memory on cluster '{2}' until it powers on, and HA admission control does not count it.",
+                    c.VM.Name, c.VM.PowerState == PowerState.Suspended ? "suspended" : "powered off", c.Cluster.Name);
+            }
+
             var reserveGB = c.Cluster.HAEnabled ? c.Cluster.MemoryGB * c.Cluster.HAFailoverReservePercent / 100.0 : 0;
             var availableGB = c.Estate.UnallocatedMemoryGB(c.Cluster) - reserveGB;
-            return availableGB >= c.VM.MemoryGB
-                ? Pass("Cluster '{0}' has {1:0} GB of memory available after its HA reserve; VM '{2}' needs {3:0.#} GB.", c.Cluster.Name, availableGB, c.VM.Name, c.VM.MemoryGB)
-                : Fail(F("Cluster '{0}' has {1:0} GB of memory available after its {2}% HA reserve; VM '{3}' needs {4:0.#} GB.", c.Cluster.Name, Math.Max(0, availableGB), c.Cluster.HAFailoverReservePercent, c.VM.Name, c.VM.MemoryGB),
+            var (waveGB, waveVMs) = c.Wave?.MemoryOn(c.Cluster) ?? (0, 0);
+            var reserve = c.Cluster.HAEnabled ? F("its {0}% HA reserve", c.Cluster.HAFailoverReservePercent) : "HA (off: no reserve)";
+            if (availableGB < c.VM.MemoryGB)
+            {
+                return Fail(F("Cluster '{0}' has {1:0} GB of memory available for powered-on VMs after {2}; VM '{3}' needs {4:0.#} GB.", c.Cluster.Name, Math.Max(0, availableGB), reserve, c.VM.Name, c.VM.MemoryGB),
                     "Choose another cluster, free memory there, or add hosts.");
+            }
+
+            if (availableGB - waveGB < c.VM.MemoryGB)
+            {
+                return Fail(F("Cluster '{0}' has {1:0} GB of memory available for powered-on VMs after {2}, and the {3} VM(s) before VM '{4}' in this wave take {5:0.#} GB of it; it needs {6:0.#} GB.",
+                        c.Cluster.Name, availableGB, reserve, waveVMs, c.VM.Name, waveGB, c.VM.MemoryGB),
+                    "Move the wave in parts, send some of its VMs to another cluster, or free memory there.");
+            }
+
+            return waveVMs == 0
+                ? Pass("Cluster '{0}' has {1:0} GB of memory available for powered-on VMs after {2}; VM '{3}' needs {4:0.#} GB.", c.Cluster.Name, availableGB, reserve, c.VM.Name, c.VM.MemoryGB)
+                : Pass("Cluster '{0}' has {1:0} GB of memory available for powered-on VMs after {2}, {3:0.#} GB of it taken by the {4} VM(s) before it in this wave; VM '{5}' needs {6:0.#} GB.",
+                    c.Cluster.Name, availableGB, reserve, waveGB, waveVMs, c.VM.Name, c.VM.MemoryGB);
         }
     }
 
@@ -71,7 +95,11 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         }
     }
 
-    /// <summary>The destination datastore must hold the VM's disks.</summary>
+    /// <summary>
+    /// The destination datastore must hold the VM's disks, after what the VMs before it in its wave take. Free space is
+    /// the datastore's as vCenter reports it; for vSAN that is raw capacity, and a VM takes its used space there (the
+    /// lab does not model storage policies' mirroring), as the message says.
+    /// </summary>
     public sealed class DatastoreCapacityRule : Rule
     {
         public override string Id => "compute.datastore";
@@ -79,10 +107,25 @@ namespace HybridCmdlets.Engine.Readiness.Rules
         public override ReadinessCheck Evaluate(ReadinessContext c)
         {
             if (!c.CrossesEndpoints && Names.Equal(c.Datastore.Name, c.VM.Datastore)) return Pass("VM '{0}' stays on datastore '{1}'.", c.VM.Name, c.Datastore.Name);
-            return c.Datastore.FreeSpaceGB >= c.VM.UsedSpaceGB
-                ? Pass("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB)
-                : Fail(F("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB),
+            var (waveGB, waveVMs) = c.Wave?.StorageOn(c.Datastore) ?? (0, 0);
+            var policy = c.Datastore.Type == DatastoreType.vSAN ? " (vSAN: its used space, without the storage policy's copies)" : "";
+            if (c.Datastore.FreeSpaceGB < c.VM.UsedSpaceGB)
+            {
+                return Fail(F("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB{4}.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB, policy),
                     "Choose another datastore with -Datastore, or free space on this one.");
+            }
+
+            if (c.Datastore.FreeSpaceGB - waveGB < c.VM.UsedSpaceGB)
+            {
+                return Fail(F("Datastore '{0}' has {1:0} GB free, and the {2} VM(s) before VM '{3}' in this wave take {4:0.#} GB of it; it uses {5:0.#} GB{6}.",
+                        c.Datastore.Name, c.Datastore.FreeSpaceGB, waveVMs, c.VM.Name, waveGB, c.VM.UsedSpaceGB, policy),
+                    "Move the wave in parts, or send some of its VMs to another datastore with -Datastore.");
+            }
+
+            return waveVMs == 0
+                ? Pass("Datastore '{0}' has {1:0} GB free; VM '{2}' uses {3:0.#} GB{4}.", c.Datastore.Name, c.Datastore.FreeSpaceGB, c.VM.Name, c.VM.UsedSpaceGB, policy)
+                : Pass("Datastore '{0}' has {1:0} GB free, {2:0.#} GB of it taken by the {3} VM(s) before it in this wave; VM '{4}' uses {5:0.#} GB{6}.",
+                    c.Datastore.Name, c.Datastore.FreeSpaceGB, waveGB, waveVMs, c.VM.Name, c.VM.UsedSpaceGB, policy);
         }
     }
 

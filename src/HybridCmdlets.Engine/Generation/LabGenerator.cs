@@ -53,7 +53,7 @@ namespace HybridCmdlets.Engine.Generation
             var builder = new EstateBuilder(random, sites);
             foreach (var blueprint in blueprints) builder.Add(blueprint);
 
-            return new LabDocument
+            var document = new LabDocument
             {
                 Name = vmCount.HasValue ? string.Format(CultureInfo.InvariantCulture, "Generated lab ({0} VMs, seed {1})", blueprints.Count, seed) : DefaultLabName,
                 Options = new LabOptions(),
@@ -61,6 +61,10 @@ namespace HybridCmdlets.Engine.Generation
                 Links = Links(sites),
                 VMs = builder.VMs,
             };
+
+            // The loader's rules hold for what the generator makes too: a generated lab always saves and opens again.
+            Persistence.LabValidator.Check(document, "(generated lab, seed " + seed.ToString(CultureInfo.InvariantCulture) + ")");
+            return document;
         }
 
         /// <summary>Links follow geography: round-trip time from great-circle distance, bandwidth from the product.</summary>

@@ -134,13 +134,19 @@ namespace HybridCmdlets.Engine.Inventory
         public CloudVM AddVM(NewVMSpec spec)
         {
             if (!Names.IsValidObjectName(spec.Name)) throw EngineErrors.InvalidName("VM name", spec.Name);
-            CheckRange("NumCpu", spec.NumCpu, 1, 768, "from 1 to 768");
-            CheckRange("MemoryMB", spec.MemoryMB, 4, 24 * 1024 * 1024, "from 4 MB to 24 TB");
+            CheckRange("NumCpu", spec.NumCpu, 1, VSphereLimits.MaxVCpusPerVM, "from 1 to " + VSphereLimits.MaxVCpusPerVM.ToString(CultureInfo.InvariantCulture));
+            CheckRange("MemoryMB", spec.MemoryMB, VSphereLimits.MinMemoryMB, VSphereLimits.MaxMemoryMB, "from 4 MB to 24 TB");
             var coresPerSocket = spec.CoresPerSocket ?? 1;
             CheckRange("CoresPerSocket", coresPerSocket, 1, spec.NumCpu, "from 1 to NumCpu");
             if (spec.NumCpu % coresPerSocket != 0) throw EngineErrors.InvalidCoresPerSocket(spec.NumCpu, coresPerSocket);
             var disks = spec.DiskGB ?? new[] { 40.0 };
-            foreach (var size in disks) CheckRange("DiskGB", size, 0.001, 62 * 1024, "from 0.001 GB to 62 TB");
+            foreach (var size in disks) CheckRange("DiskGB", size, VSphereLimits.MinVirtualDiskGB, VSphereLimits.MaxVirtualDiskGB, "from 0.001 GB to 62 TB");
+            if (spec.Folder != null && Names.TextProblem(spec.Folder) is string folderProblem) throw EngineErrors.InvalidText("Folder", spec.Folder, folderProblem);
+            foreach (var tag in spec.Tags ?? Array.Empty<string>())
+            {
+                if (Names.TagProblem(tag) is string tagProblem) throw EngineErrors.InvalidText("Tag", tag, tagProblem);
+            }
+
             var guestId = GuestOperatingSystems.Canonical(spec.GuestId) ?? throw new HybridException(
                 "InvalidGuestId", ErrorKind.InvalidArgument, "'" + spec.GuestId + "' is not a vSphere guest id.", spec.GuestId,
                 "Use an id such as " + string.Join(", ", GuestOperatingSystems.Ids.Take(4)) + ".");
@@ -218,6 +224,8 @@ namespace HybridCmdlets.Engine.Inventory
                         Connected = true,
                     }).ToArray(),
                 };
+                // The loader's own rules, so that a VM New-CloudVM makes always saves and opens again.
+                Persistence.LabValidator.CheckNewVM(vm, endpoint);
                 AdjustFreeSpace(endpoint.Name, datastore.Name, -neededGB);
                 Put(vm, vms.Count);
                 return vm;
@@ -252,6 +260,7 @@ namespace HybridCmdlets.Engine.Inventory
                 if (index < 0) throw EngineErrors.EndpointNotFound(plan.BasedOn.Name);
                 if (!ReferenceEquals(endpoints[index], plan.BasedOn) || vmChanges != plan.EstateVersion) plan = PlanLocked(endpoints[index], plan.Input);
                 if (plan.Problems.Count > 0 && !skipProblems) return plan;
+                Persistence.LabValidator.CheckNewVMs(plan.VMs, plan.Endpoint);
 
                 endpoints[index] = plan.Endpoint;
                 foreach (var vm in plan.VMs)
@@ -505,14 +514,14 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>The figures a link may have, from Set-CloudLink or from a LinkDegraded fault; each null one is not checked.</summary>
         internal static void CheckLinkFigures(double? bandwidthMbps, double? rttMs, double? lossPercent)
         {
-            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, 0.001, 400_000, "above 0 and at most 400000 (400 Gbps)");
-            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, 2000, "from 0 to 2000");
-            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, 99.999, "from 0 to below 100");
+            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, VSphereLimits.MinLinkBandwidthMbps, VSphereLimits.MaxLinkBandwidthMbps, "above 0 and at most 400000 (400 Gbps)");
+            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, VSphereLimits.MaxLinkRttMs, "from 0 to 2000");
+            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, VSphereLimits.MaxLinkLossPercent, "from 0 to below 100");
         }
 
         private static void CheckRange(string name, double value, double min, double max, string range)
         {
-            if (double.IsNaN(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
+            if (double.IsNaN(value) || double.IsInfinity(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
         }
 
         /// <summary>
@@ -523,9 +532,9 @@ namespace HybridCmdlets.Engine.Inventory
         /// </summary>
         public CloudVM SetWorkload(string vmId, WorkloadChange change)
         {
-            if (change.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", change.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
-            if (change.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", change.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
-            if (change.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", change.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (change.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", change.DirtyRateMBps.Value, 0, VSphereLimits.MaxDirtyRateMBps, "from 0 to 100000");
+            if (change.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", change.TouchedMemoryPercent.Value, 0, VSphereLimits.MaxTouchedMemoryPercent, "from 0 to 100");
+            if (change.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", change.DiskWriteRateMBps.Value, 0, VSphereLimits.MaxDiskWriteRateMBps, "from 0 to 100000");
             lock (gate)
             {
                 var index = vms.FindIndex(v => string.Equals(v.Id, vmId, StringComparison.OrdinalIgnoreCase));
@@ -558,10 +567,10 @@ namespace HybridCmdlets.Engine.Inventory
 
         private static void CheckWorkload(NewVMSpec spec)
         {
-            if (spec.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", spec.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (spec.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", spec.DirtyRateMBps.Value, 0, VSphereLimits.MaxDirtyRateMBps, "from 0 to 100000");
             if (spec.WritableWorkingSetMB.HasValue) CheckRange("WritableWorkingSetMB", spec.WritableWorkingSetMB.Value, 0, spec.MemoryMB, "from 0 to the VM's memory (" + spec.MemoryMB.ToString(CultureInfo.InvariantCulture) + " MB)");
-            if (spec.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", spec.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
-            if (spec.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", spec.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (spec.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", spec.TouchedMemoryPercent.Value, 0, VSphereLimits.MaxTouchedMemoryPercent, "from 0 to 100");
+            if (spec.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", spec.DiskWriteRateMBps.Value, 0, VSphereLimits.MaxDiskWriteRateMBps, "from 0 to 100000");
         }
 
         private static int ResolveHardwareVersion(string? requested, CloudCluster cluster)

@@ -148,7 +148,7 @@ namespace HybridCmdlets.Engine.Inventory
             }
 
             var guestId = GuestOperatingSystems.Canonical(spec.GuestId) ?? throw new HybridException(
-                "InvalidGuestId", ErrorKind.InvalidArgument, "'" + spec.GuestId + "' is not a vSphere guest id.", spec.GuestId,
+                "InvalidGuestId", ErrorKind.InvalidArgument, "'" + ShownValue.Of(spec.GuestId) + "' is not a vSphere guest id.", spec.GuestId,
                 "Use an id such as " + string.Join(", ", GuestOperatingSystems.Ids.Take(4)) + ".");
             GuestOperatingSystems.TryGetFullName(guestId, out var guestOS);
             CheckWorkload(spec);

@@ -60,7 +60,9 @@ namespace HybridCmdlets.Engine.Import
                 return value;
             }
 
-            return Fail<string?>(column, value, "a " + what + " name (" + Names.NameProblem(value) + "). " + EngineErrors.NameRules);
+            // An empty cell is said to be empty by the error itself; any other says what is wrong with it.
+            var problem = value.Length == 0 ? "" : " (" + Names.NameProblem(value) + ")";
+            return Fail<string?>(column, value, "a " + what + " name" + problem + ". " + EngineErrors.NameRules);
         }
 
         /// <summary>A cell of free text (a folder, a label, a guest OS), trimmed; "" when empty or when it cannot be held (the row's error).</summary>

@@ -163,10 +163,9 @@ namespace HybridCmdlets.Engine.Generation
                 var tags = new List<string> { "Application/" + b.Application, "Environment/" + b.Environment };
                 if (b.Wave != null) tags.Add("Wave/" + b.Wave);
 
-                VMs.Add(new CloudVM
+                VMs.Add(new CloudVM(b.Name, site.Name, site.Provider, cluster.Name, cluster.EvcMode, host, datastore)
                 {
-                    Name = b.Name,
-                    Id = "VirtualMachine-vm-" + (nextId++).ToString(CultureInfo.InvariantCulture),
+                    Id = CloudVM.IdOf(nextId++),
                     PowerState = power,
                     NumCpu = cpu,
                     CoresPerSocket = cpu >= 8 && random.Chance(0.5) ? cpu / 2 : cpu,
@@ -178,13 +177,7 @@ namespace HybridCmdlets.Engine.Generation
                         : hardware <= 10 ? ToolsStatus.ToolsOld
                         : random.Chance(0.04) ? ToolsStatus.ToolsNotRunning
                         : random.Chance(0.08) ? ToolsStatus.ToolsOld : ToolsStatus.ToolsOk,
-                    Endpoint = site.Name,
-                    Provider = site.Provider,
-                    Cluster = cluster.Name,
-                    VMHost = host,
-                    Datastore = datastore,
                     Folder = b.Folder,
-                    CpuBaseline = cluster.EvcMode,
                     Role = b.Role,
                     Workload = RoleProfiles.Draw(b.Role, memoryMB, random.NextDouble(), random.NextDouble(), random.NextDouble(), random.NextDouble(), estimated: false),
                     Tags = tags.ToArray(),

@@ -12,7 +12,6 @@ namespace HybridCmdlets.Engine.Inventory
     /// </summary>
     public sealed class Estate
     {
-        private const string VMIdPrefix = "VirtualMachine-vm-";
 
         private readonly object gate = new object();
         private readonly List<CloudEndpoint> endpoints;
@@ -177,10 +176,9 @@ namespace HybridCmdlets.Engine.Inventory
                 var hotSetMB = spec.HotSetMB ?? Math.Min(workingSetMB, workload.HotSetMB ?? 0);
                 CheckHotSet(hotSetMB, workingSetMB);
                 var number = nextVMNumber++;
-                var vm = new CloudVM
+                var vm = new CloudVM(spec.Name, endpoint.Name, endpoint.Provider, cluster.Name, cluster.EvcMode, host.Name, datastore.Name)
                 {
-                    Name = spec.Name,
-                    Id = VMIdPrefix + number.ToString(CultureInfo.InvariantCulture),
+                    Id = CloudVM.IdOf(number),
                     PowerState = spec.PowerState,
                     NumCpu = spec.NumCpu,
                     CoresPerSocket = coresPerSocket,
@@ -189,13 +187,7 @@ namespace HybridCmdlets.Engine.Inventory
                     GuestId = guestId,
                     GuestOS = guestOS,
                     ToolsStatus = spec.PowerState == PowerState.PoweredOn ? ToolsStatus.ToolsOk : ToolsStatus.ToolsNotRunning,
-                    Endpoint = endpoint.Name,
-                    Provider = endpoint.Provider,
-                    Cluster = cluster.Name,
-                    VMHost = host.Name,
-                    Datastore = datastore.Name,
                     Folder = spec.Folder ?? "Discovered virtual machine",
-                    CpuBaseline = cluster.EvcMode,
                     Role = spec.Role,
                     Workload = new WorkloadProfile
                     {
@@ -265,7 +257,7 @@ namespace HybridCmdlets.Engine.Inventory
                 endpoints[index] = plan.Endpoint;
                 foreach (var vm in plan.VMs)
                 {
-                    if (vm.Id.Length == 0) vm.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    if (vm.Id.Length == 0) vm.Id = CloudVM.IdOf(nextVMNumber++);
                     else nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
                     foreach (var nic in vm.NetworkAdapters)
                     {
@@ -398,7 +390,7 @@ namespace HybridCmdlets.Engine.Inventory
                 if (powerCycled) moved.CpuBaseline = plan.DestinationCluster.EvcMode;
                 if (bulk)
                 {
-                    moved.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    moved.Id = CloudVM.IdOf(nextVMNumber++);
                     moved.Snapshots = Array.Empty<VMSnapshot>();
                 }
 
@@ -496,8 +488,8 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         private static int IdNumber(string id) =>
-            id.StartsWith(VMIdPrefix, StringComparison.OrdinalIgnoreCase)
-            && int.TryParse(id.Substring(VMIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            id.StartsWith(CloudVM.IdPrefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(id.Substring(CloudVM.IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
         /// <summary>A pair of inventory names, each compared as <see cref="Names"/> does: a key without building a string.</summary>
         private static (string, string) Key(string endpoint, string name) => (endpoint, name);

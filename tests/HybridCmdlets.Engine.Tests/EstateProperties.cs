@@ -32,7 +32,7 @@ namespace HybridCmdlets.Engine.Tests
 
         private static readonly string[] AddVMErrors =
         {
-            "InvalidName", "ValueOutOfRange", "InvalidCoresPerSocket", "InvalidGuestId", "EndpointNotFound", "VMNameInUse", "ClusterNotFound",
+            "InvalidName", "InvalidText", "ValueOutOfRange", "InvalidCoresPerSocket", "InvalidGuestId", "EndpointNotFound", "VMNameInUse", "ClusterNotFound",
             "VMHostNotFound", "InvalidHardwareVersion", "HardwareVersionNotSupported", "DatastoreNotFound", "DatastoreNotAccessible", "DatastoreFull",
             "NetworkNotFound",
         };
@@ -53,7 +53,7 @@ namespace HybridCmdlets.Engine.Tests
         private static void NamesItsTarget(HybridException error)
         {
             var target = Convert.ToString(error.Target, CultureInfo.InvariantCulture) ?? "";
-            Assert.Contains(target, error.Message, StringComparison.Ordinal);
+            Assert.Contains(ShownValue.Of(target), error.Message, StringComparison.Ordinal);
         }
 
         private static IReadOnlyDictionary<string, double> FreeSpace(Estate estate) =>
@@ -104,8 +104,8 @@ namespace HybridCmdlets.Engine.Tests
                     }
                     else
                     {
-                        Assert.Contains(c.Source, error.Message, StringComparison.Ordinal);
-                        Assert.Contains(c.Destination, error.Message, StringComparison.Ordinal);
+                        Assert.Contains(ShownValue.Of(c.Source), error.Message, StringComparison.Ordinal);
+                        Assert.Contains(ShownValue.Of(c.Destination), error.Message, StringComparison.Ordinal);
                     }
 
                     Assert.Equal(before, estate.Links);

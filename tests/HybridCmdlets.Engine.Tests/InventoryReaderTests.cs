@@ -201,7 +201,7 @@ namespace HybridCmdlets.Engine.Tests
         [InlineData("running", "Powerstate", "running", "poweredOn, poweredOff or suspended")]
         [InlineData("poweredOn", "HW version", "vmx-99", "a virtual hardware version from vmx-4 to vmx-21, such as vmx-19")]
         [InlineData("poweredOn", "Path", "LAB-DS-01/web01.vmx", "a datastore path such as '[PROD-VMFS-01] web01/web01.vmx'")]
-        [InlineData("poweredOn", "Host", "", "a host name of 1 to 80 characters, without * ? [ ] / \\ and without spaces at either end")]
+        [InlineData("poweredOn", "Host", "", "a host name. A name is 1 to 80 characters, with no wildcard characters (* ? [ ]), no slashes (/ \\), no control characters or unpaired surrogates, and no leading or trailing spaces")]
         public void Each_column_says_what_it_expected(string power, string column, string value, string expected)
         {
             var fields = new[] { "web01", power, "False", "2", "8192", "1", "1", "Lab-Web", "", "41024", "20480", "vmx-19", "[LAB-DS-01] web01/web01.vmx", "Lab-Cluster", "esx-lab-01", "", "" };

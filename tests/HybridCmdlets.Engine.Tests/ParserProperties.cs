@@ -36,7 +36,7 @@ namespace HybridCmdlets.Engine.Tests
                 {
                     DocumentedErrors.Check(error, "DestinationInvalid");
                     Assert.Equal(text, error.Target);
-                    Assert.Contains(text ?? "", error.Message, StringComparison.Ordinal);
+                    Assert.Contains(ShownValue.Of(text), error.Message, StringComparison.Ordinal);
                     return;
                 }
 
@@ -97,7 +97,7 @@ namespace HybridCmdlets.Engine.Tests
                 {
                     DocumentedErrors.Check(error, "InvalidWildcardPattern");
                     Assert.Equal(text, error.Target);
-                    Assert.Contains(text, error.Message, StringComparison.Ordinal);
+                    Assert.Contains(ShownValue.Of(text), error.Message, StringComparison.Ordinal);
                     Assert.True(NamePattern.ContainsWildcard(text), "only a wildcard can be malformed");
                     return;
                 }

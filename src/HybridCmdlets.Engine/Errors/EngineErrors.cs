@@ -13,19 +13,22 @@ namespace HybridCmdlets.Engine.Errors
     {
         private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
+        /// <summary>A value a user or a file gave, bounded and with hidden characters made visible (<see cref="ShownValue"/>).</summary>
+        private static string Q(string? value) => ShownValue.Of(value);
+
         public static HybridException VMNotFound(string name) => new HybridException(
             "VMNotFound", ErrorKind.ObjectNotFound,
-            F("VM '{0}' was not found in the current lab.", name), name,
+            F("VM '{0}' was not found in the current lab.", Q(name)), name,
             "Check the name with Get-CloudVM, or use a wildcard (for example 'web*').");
 
         public static HybridException VMIdNotFound(string id) => new HybridException(
             "VMNotFound", ErrorKind.ObjectNotFound,
-            F("No VM has the id '{0}' in the current lab.", id), id,
+            F("No VM has the id '{0}' in the current lab.", Q(id)), id,
             "Check the id with Get-CloudVM | Select-Object Name, Id.");
 
         public static HybridException EndpointNotFound(string name) => new HybridException(
             "EndpointNotFound", ErrorKind.ObjectNotFound,
-            F("Endpoint '{0}' was not found in the current lab.", name), name,
+            F("Endpoint '{0}' was not found in the current lab.", Q(name)), name,
             "List the endpoints with Get-CloudEndpoint.");
 
         public static HybridException LabOptionRequired() => new HybridException(
@@ -39,36 +42,36 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException EndpointPatternAmbiguous(string pattern, string endpoints) => new HybridException(
             "EndpointAmbiguous", ErrorKind.InvalidArgument,
-            F("'{0}' matches several endpoints ({1}); this parameter takes exactly one.", pattern, endpoints), pattern,
+            F("'{0}' matches several endpoints ({1}); this parameter takes exactly one.", Q(pattern), endpoints), pattern,
             "Name one endpoint; list them with Get-CloudEndpoint.");
 
         public static HybridException ClusterNotFound(string endpoint, string cluster) => new HybridException(
             "ClusterNotFound", ErrorKind.ObjectNotFound,
-            F("Cluster '{0}' was not found on endpoint '{1}'.", cluster, endpoint), cluster,
-            F("List the clusters with (Get-CloudEndpoint {0}).Clusters.", endpoint));
+            F("Cluster '{0}' was not found on endpoint '{1}'.", Q(cluster), Q(endpoint)), cluster,
+            F("List the clusters with (Get-CloudEndpoint {0}).Clusters.", Q(endpoint)));
 
         /// <summary>An exact name that Get-CloudCluster found on none of the endpoints it searched (all of them when <paramref name="endpoints"/> is null).</summary>
         public static HybridException ClusterNotListed(string cluster, IReadOnlyCollection<string>? endpoints) => new HybridException(
             "ClusterNotFound", ErrorKind.ObjectNotFound,
-            F("Cluster '{0}' was not found on {1}.", cluster, Searched(endpoints)), cluster,
+            F("Cluster '{0}' was not found on {1}.", Q(cluster), Searched(endpoints)), cluster,
             "List the clusters with Get-CloudCluster, or use a wildcard (for example 'Prod*').");
 
         /// <summary>An exact name that Get-CloudVMHost found on none of the endpoints it searched.</summary>
         public static HybridException HostNotListed(string host, IReadOnlyCollection<string>? endpoints) => new HybridException(
             "VMHostNotFound", ErrorKind.ObjectNotFound,
-            F("Host '{0}' was not found on {1}.", host, Searched(endpoints)), host,
+            F("Host '{0}' was not found on {1}.", Q(host), Searched(endpoints)), host,
             "List the hosts with Get-CloudVMHost, or use a wildcard (for example 'esx-p1-*').");
 
         /// <summary>An exact name that Get-CloudDatastore found on none of the endpoints it searched.</summary>
         public static HybridException DatastoreNotListed(string datastore, IReadOnlyCollection<string>? endpoints) => new HybridException(
             "DatastoreNotFound", ErrorKind.ObjectNotFound,
-            F("Datastore '{0}' was not found on {1}.", datastore, Searched(endpoints)), datastore,
+            F("Datastore '{0}' was not found on {1}.", Q(datastore), Searched(endpoints)), datastore,
             "List the datastores with Get-CloudDatastore, or use a wildcard (for example '*VMFS*').");
 
         /// <summary>An exact name that Get-CloudNetwork found on none of the endpoints it searched.</summary>
         public static HybridException NetworkNotListed(string network, IReadOnlyCollection<string>? endpoints) => new HybridException(
             "NetworkNotFound", ErrorKind.ObjectNotFound,
-            F("Network '{0}' was not found on {1}.", network, Searched(endpoints)), network,
+            F("Network '{0}' was not found on {1}.", Q(network), Searched(endpoints)), network,
             "List the networks with Get-CloudNetwork, or use a wildcard (for example 'VLAN*').");
 
         private static string Searched(IReadOnlyCollection<string>? endpoints) =>
@@ -78,53 +81,70 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException ClusterAmbiguous(string cluster, string endpoints) => new HybridException(
             "ClusterAmbiguous", ErrorKind.InvalidArgument,
-            F("Cluster name '{0}' exists on more than one endpoint ({1}).", cluster, endpoints), cluster,
+            F("Cluster name '{0}' exists on more than one endpoint ({1}).", Q(cluster), endpoints), cluster,
             "Name the endpoint with -Endpoint.");
 
         public static HybridException HostNotFound(string endpoint, string cluster, string host) => new HybridException(
             "VMHostNotFound", ErrorKind.ObjectNotFound,
-            F("Host '{0}' was not found in cluster '{1}' on endpoint '{2}'.", host, cluster, endpoint), host,
-            F("List the hosts with (Get-CloudEndpoint {0}).Clusters.Hosts.", endpoint));
+            F("Host '{0}' was not found in cluster '{1}' on endpoint '{2}'.", Q(host), Q(cluster), Q(endpoint)), host,
+            F("List the hosts with (Get-CloudEndpoint {0}).Clusters.Hosts.", Q(endpoint)));
 
         public static HybridException DatastoreNotFound(string endpoint, string datastore) => new HybridException(
             "DatastoreNotFound", ErrorKind.ObjectNotFound,
-            F("Datastore '{0}' was not found on endpoint '{1}'.", datastore, endpoint), datastore,
-            F("List the datastores with (Get-CloudEndpoint {0}).Datastores.", endpoint));
+            F("Datastore '{0}' was not found on endpoint '{1}'.", Q(datastore), Q(endpoint)), datastore,
+            F("List the datastores with (Get-CloudEndpoint {0}).Datastores.", Q(endpoint)));
 
         public static HybridException DatastoreNotAccessible(string datastore, string cluster) => new HybridException(
             "DatastoreNotAccessible", ErrorKind.InvalidArgument,
-            F("Datastore '{0}' is not mounted on the hosts of cluster '{1}'.", datastore, cluster), datastore,
+            F("Datastore '{0}' is not mounted on the hosts of cluster '{1}'.", Q(datastore), Q(cluster)), datastore,
             "Choose a datastore the cluster's hosts mount, or omit -Datastore to let the lab choose.");
 
         /// <summary>A datastore no cluster of the endpoint mounts (a host's local disk): nothing can be placed on it by a move.</summary>
         public static HybridException DatastoreNotShared(string datastore, string endpoint) => new HybridException(
             "DatastoreNotAccessible", ErrorKind.InvalidArgument,
-            F("Datastore '{0}' is not mounted by any cluster of '{1}'.", datastore, endpoint), datastore,
+            F("Datastore '{0}' is not mounted by any cluster of '{1}'.", Q(datastore), Q(endpoint)), datastore,
             "Choose a datastore a cluster mounts (Get-CloudEndpoint | Select-Object -ExpandProperty Datastores), or omit -Datastore.");
 
         public static HybridException DatastoreFull(string datastore, double neededGB, double freeGB) => new HybridException(
             "DatastoreFull", ErrorKind.ResourceUnavailable,
-            F("Datastore '{0}' has {1:0.##} GB free; {2:0.##} GB are needed.", datastore, freeGB, neededGB), datastore,
+            F("Datastore '{0}' has {1:0.##} GB free; {2:0.##} GB are needed.", Q(datastore), freeGB, neededGB), datastore,
             "Choose another datastore with -Datastore or make the disks smaller.");
 
         public static HybridException NetworkNotFound(string endpoint, string network) => new HybridException(
             "NetworkNotFound", ErrorKind.ObjectNotFound,
-            F("Network '{0}' was not found on endpoint '{1}'.", network, endpoint), network,
-            F("List the networks with (Get-CloudEndpoint {0}).Networks.", endpoint));
+            F("Network '{0}' was not found on endpoint '{1}'.", Q(network), Q(endpoint)), network,
+            F("List the networks with (Get-CloudEndpoint {0}).Networks.", Q(endpoint)));
 
         public static HybridException VMNameInUse(string name, string endpoint) => new HybridException(
             "VMNameInUse", ErrorKind.ResourceExists,
-            F("A VM named '{0}' already exists on endpoint '{1}'.", name, endpoint), name,
+            F("A VM named '{0}' already exists on endpoint '{1}'.", Q(name), Q(endpoint)), name,
             "Choose another name, or remove the existing VM first with Remove-CloudVM.");
 
         public static HybridException InvalidName(string what, string? value) => new HybridException(
             "InvalidName", ErrorKind.InvalidArgument,
-            F("'{0}' is not a valid {1}: it must be 1 to 80 characters, with no wildcard characters (* ? [ ]), no slashes (/ \\) and no leading or trailing spaces.", value ?? "", what), value,
+            F("'{0}' is not a valid {1}: {2}. {3}.", Q(value), what, Inventory.Names.NameProblem(value) ?? "it is not a name", NameRules), value,
             F("Give the {0} a plain name.", what));
+
+        /// <summary>The rules of <see cref="Inventory.Names.NameProblem"/>, as messages state them.</summary>
+        public static readonly string NameRules = F(
+            "A name is 1 to {0} characters, with no wildcard characters (* ? [ ]), no slashes (/ \\), no control characters or unpaired surrogates, and no leading or trailing spaces",
+            Inventory.VSphereLimits.MaxNameLength);
+
+        /// <summary>Free text (a folder, a tag) that is too long or holds characters a terminal would obey.</summary>
+        public static HybridException InvalidText(string parameter, string value, string problem) => new HybridException(
+            "InvalidText", ErrorKind.InvalidArgument,
+            F("{0} '{1}' cannot be used: {2}.", parameter, Q(value), problem), value,
+            F("Give {0} printable text, without control characters, of a sensible length.", parameter));
+
+        /// <summary>A VM that New-CloudVM or an import made and the lab's validator refuses: nothing was added.</summary>
+        public static HybridException VMInvalid(string? name, string problem) => new HybridException(
+            "VMInvalid", ErrorKind.InvalidData,
+            F("VM '{0}' cannot be added to the lab: {1}. Nothing was changed.", Q(name), problem), name,
+            "Correct the values named in the message and try again.");
 
         public static HybridException ValueOutOfRange(string parameter, object value, string range) => new HybridException(
             "ValueOutOfRange", ErrorKind.InvalidArgument,
-            F("{0} {1} is out of range: it must be {2}.", parameter, Convert.ToString(value, CultureInfo.InvariantCulture), range), value,
+            F("{0} {1} is out of range: it must be {2}.", parameter, Q(Convert.ToString(value, CultureInfo.InvariantCulture)), range), value,
             F("Give {0} a value {1}.", parameter, range));
 
         public static HybridException InvalidCoresPerSocket(int numCpu, int coresPerSocket) => new HybridException(
@@ -134,17 +154,17 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException InvalidHardwareVersion(string? value) => new HybridException(
             "InvalidHardwareVersion", ErrorKind.InvalidArgument,
-            F("'{0}' is not a virtual hardware version; expected 'vmx-N' with N from 4 to {1}.", value ?? "", Inventory.VirtualHardware.Latest), value,
+            F("'{0}' is not a virtual hardware version; expected 'vmx-N' with N from 4 to {1}.", Q(value), Inventory.VirtualHardware.Latest), value,
             "Give a version such as 'vmx-19'.");
 
         public static HybridException HardwareVersionNotSupported(string version, string cluster, string max) => new HybridException(
             "HardwareVersionNotSupported", ErrorKind.InvalidArgument,
-            F("Cluster '{0}' supports virtual hardware up to {1}; {2} is newer.", cluster, max, version), version,
+            F("Cluster '{0}' supports virtual hardware up to {1}; {2} is newer.", Q(cluster), max, Q(version)), version,
             F("Choose {0} or older, or a cluster with newer ESXi hosts.", max));
 
         public static HybridException LinkNotFound(string source, string destination) => new HybridException(
             "LinkNotFound", ErrorKind.ObjectNotFound,
-            F("There is no link between '{0}' and '{1}'.", source, destination), source + " <-> " + destination,
+            F("There is no link between '{0}' and '{1}'.", Q(source), Q(destination)), source + " <-> " + destination,
             "List the links with Get-CloudLink.");
 
         public static HybridException LabPathRequired() => new HybridException(
@@ -213,8 +233,10 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException LabFileInvalid(string path, string detail, long? line = null, long? position = null, Exception? inner = null) => new HybridException(
             "LabFileInvalid", ErrorKind.InvalidData,
-            line.HasValue
+            line.HasValue && position.HasValue
                 ? F("Lab file '{0}' is not a valid lab (line {1}, position {2}): {3}", path, line, position, detail)
+                : line.HasValue
+                ? F("Lab file '{0}' is not a valid lab (line {1}): {2}", path, line, detail)
                 : F("Lab file '{0}' is not a valid lab: {1}", path, detail),
             path,
             "Fix the file at that place, or open another lab. The current lab is unchanged.", inner);
@@ -249,7 +271,7 @@ namespace HybridCmdlets.Engine.Errors
         /// <summary>A migration still queued or running, given as a task or as its result: a report shows ended ones.</summary>
         public static HybridException MigrationNotFinished(object item, string vm, string state) => new HybridException(
             "MigrationNotFinished", ErrorKind.InvalidOperation,
-            F("The migration of VM '{0}' is still {1}, so the report leaves it out: it shows migrations that have ended.", vm, state), item,
+            F("The migration of VM '{0}' is still {1}, so the report leaves it out: it shows migrations that have ended.", Q(vm), state), item,
             "Wait for the tasks first: Get-CloudTask | Wait-CloudTask | Export-MigrationReport -Path report.html.");
 
         public static HybridException ReportFileExists(string path) => new HybridException(
@@ -270,34 +292,34 @@ namespace HybridCmdlets.Engine.Errors
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
         public static HybridException MigrationDestinationIsSource(string vm, string location) => new HybridException(
             "MigrationDestinationIsSource", ErrorKind.InvalidArgument,
-            F("VM '{0}' is already at {1}; there is nothing to move.", vm, location), vm,
+            F("VM '{0}' is already at {1}; there is nothing to move.", Q(vm), location), vm,
             "Give another endpoint, or another cluster or datastore of the same endpoint.");
 
         public static HybridException NetworkNotMapped(string vm, string network, string destination) => new HybridException(
             "NetworkNotMapped", ErrorKind.InvalidArgument,
-            F("VM '{0}' has a NIC on '{1}', and no network of '{2}' has that name, extends it, or carries its VLAN.", vm, network, destination), vm,
-            F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}.", network, destination));
+            F("VM '{0}' has a NIC on '{1}', and no network of '{2}' has that name, extends it, or carries its VLAN.", Q(vm), Q(network), Q(destination)), vm,
+            F("Map it with -NetworkMapping @{{ '{0}' = '<network on {1}>' }}.", Q(network), Q(destination)));
 
         public static HybridException MigrationTypeNotPossible(string vm, string type, string reason) => new HybridException(
             "MigrationTypeNotPossible", ErrorKind.InvalidOperation,
-            F("VM '{0}' cannot move by {1}: {2}", vm, type, reason), vm,
+            F("VM '{0}' cannot move by {1}: {2}", Q(vm), type, reason), vm,
             "Choose another -MigrationType, or leave it to Auto.");
 
         public static HybridException MigrationInProgress(string vm) => new HybridException(
             "MigrationInProgress", ErrorKind.ResourceUnavailable,
-            F("VM '{0}' is already being migrated.", vm), vm,
+            F("VM '{0}' is already being migrated.", Q(vm)), vm,
             "Wait for its task with Wait-CloudTask, or stop it with Stop-CloudTask.");
 
         public static HybridException NoPath(string source, string destination) => new HybridException(
             "DestinationNotReachable", ErrorKind.ResourceUnavailable,
-            F("There is no link between '{0}' and '{1}'.", source, destination), destination,
+            F("There is no link between '{0}' and '{1}'.", Q(source), Q(destination)), destination,
             "List the links with Get-CloudLink; a lab file can add one.");
 
         public static HybridException DestinationInvalid(string? value, bool wildcard) => new HybridException(
             "DestinationInvalid", ErrorKind.InvalidArgument,
             wildcard
-                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster, and host).", value)
-                : F("Destination '{0}' is not an endpoint name, 'endpoint/cluster' or 'endpoint/cluster/host'.", value), value,
+                ? F("Destination '{0}' holds a wildcard; a destination names exactly one endpoint (and cluster, and host).", Q(value))
+                : F("Destination '{0}' is not an endpoint name, 'endpoint/cluster' or 'endpoint/cluster/host'.", Q(value)), value,
             "Give an endpoint, for example 'avs-westeurope', an endpoint and cluster, for example 'avs-westeurope/Cluster-1', or a host of that cluster after them.");
 
         public static HybridException NetworkMappingInvalid(string detail) => new HybridException(
@@ -307,18 +329,18 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException NetworkMappingSourceUnknown(string vm, string network, IEnumerable<string> nicNetworks) => new HybridException(
             "NetworkMappingInvalid", ErrorKind.InvalidArgument,
-            F("-NetworkMapping maps '{0}', but no NIC of VM '{1}' is on it (its NICs are on {2}).", network, vm, string.Join(", ", nicNetworks.Select(n => "'" + n + "'"))), vm,
-            F("Map only networks VM '{0}' uses: (Get-CloudVM {0}).Networks; nothing moved.", vm));
+            F("-NetworkMapping maps '{0}', but no NIC of VM '{1}' is on it (its NICs are on {2}).", Q(network), Q(vm), string.Join(", ", nicNetworks.Select(n => "'" + n + "'"))), vm,
+            F("Map only networks VM '{0}' uses: (Get-CloudVM {0}).Networks; nothing moved.", Q(vm)));
 
         public static HybridException NetworkMappingTargetUnknown(string vm, string destination, string network) => new HybridException(
             "NetworkMappingInvalid", ErrorKind.InvalidArgument,
-            F("-NetworkMapping sends a NIC of VM '{0}' to '{1}', which is not a network of '{2}'.", vm, network, destination), vm,
-            F("List the networks with (Get-CloudEndpoint {0}).Networks; nothing moved.", destination));
+            F("-NetworkMapping sends a NIC of VM '{0}' to '{1}', which is not a network of '{2}'.", Q(vm), Q(network), Q(destination)), vm,
+            F("List the networks with (Get-CloudEndpoint {0}).Networks; nothing moved.", Q(destination)));
 
         /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
         public static HybridException MigrationFailed(string vm, string errorId, string? message, string? fault = null) => new HybridException(
             errorId, errorId == "DatastoreFull" ? ErrorKind.ResourceUnavailable : ErrorKind.InvalidOperation,
-            F("The migration of VM '{0}' failed: {1}", vm, message), vm,
+            F("The migration of VM '{0}' failed: {1}", Q(vm), message), vm,
             fault != null
                 ? F("The injected fault {0} caused it (Get-CloudFault {0}); the VM runs at its source. Clear the fault with Clear-CloudFault {0} and move the VM again.", fault)
                 : errorId == "SwitchoverTimeout"
@@ -338,26 +360,26 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException FaultTargetNotFound(string what, string target, string remedy) => new HybridException(
             "FaultTargetNotFound", ErrorKind.ObjectNotFound,
-            F("No {0} '{1}' was found in the current lab.", what, target), target, remedy);
+            F("No {0} '{1}' was found in the current lab.", what, Q(target)), target, remedy);
 
         public static HybridException FaultTargetAmbiguous(string what, string target, string endpoints) => new HybridException(
             "FaultTargetAmbiguous", ErrorKind.InvalidArgument,
-            F("The {0} name '{1}' exists on more than one endpoint ({2}).", what, target, endpoints), target,
-            F("Name the endpoint too: '<endpoint>/{0}'.", target));
+            F("The {0} name '{1}' exists on more than one endpoint ({2}).", what, Q(target), endpoints), target,
+            F("Name the endpoint too: '<endpoint>/{0}'.", Q(target)));
 
         public static HybridException FaultNotFound(string id) => new HybridException(
             "FaultNotFound", ErrorKind.ObjectNotFound,
-            F("Fault '{0}' was not found in the current lab.", id), id,
+            F("Fault '{0}' was not found in the current lab.", Q(id)), id,
             "List the faults with Get-CloudFault.");
 
         public static HybridException TaskNotFound(string id) => new HybridException(
             "TaskNotFound", ErrorKind.ObjectNotFound,
-            F("Task '{0}' was not found in the current lab.", id), id,
+            F("Task '{0}' was not found in the current lab.", Q(id)), id,
             "List the tasks with Get-CloudTask.");
 
         public static HybridException TaskNotRunning(string id, string state) => new HybridException(
             "TaskNotRunning", ErrorKind.InvalidOperation,
-            F("Task '{0}' has already ended ({1}); there is nothing to stop.", id, state), id,
+            F("Task '{0}' has already ended ({1}); there is nothing to stop.", Q(id), state), id,
             "Stop only queued or running tasks: Get-CloudTask -Status Queued, Running | Stop-CloudTask.");
 
         public static HybridException InventoryFileNotFound(string path) => new HybridException(
@@ -378,21 +400,28 @@ namespace HybridCmdlets.Engine.Errors
         /// <summary>A file that is not CSV text at all: empty, a folder, an Excel workbook.</summary>
         public static HybridException InventoryFileNotCsv(string path, string tab, string detail) => new HybridException(
             "InventoryFileInvalid", ErrorKind.InvalidData,
-            F("Inventory file '{0}' is not an RVTools {1} CSV export: {2}", path, tab, detail), path,
-            F("Export the {0} tab as CSV with RVTools (File > Export all to csv, or RVTools.exe -c ExportAll2csv), or save that sheet of the xlsx export as CSV.", tab));
+            F("Inventory file '{0}' is not an RVTools {1} CSV export: {2}", path, Q(tab), detail), path,
+            F("Export the {0} tab as CSV with RVTools (File > Export all to csv, or RVTools.exe -c ExportAll2csv), or save that sheet of the xlsx export as CSV.", Q(tab)));
 
         /// <summary>A foreign CSV, or the export of another tab: a column the importer needs is not in the header.</summary>
         public static HybridException InventoryColumnMissing(string path, string tab, string column, string expected) => new HybridException(
             "InventoryColumnMissing", ErrorKind.InvalidData,
-            F("Inventory file '{0}' is not an RVTools {1} export: it has no '{2}' column. Expected {3}.", path, tab, column, expected), path,
-            F("Give the {0} tab of an RVTools CSV export (RVTools_tab{0}.csv); the export of another tab or tool does not have its columns.", tab));
+            F("Inventory file '{0}' is not an RVTools {1} export: it has no '{2}' column. Expected {3}.", path, Q(tab), Q(column), expected), path,
+            F("Give the {0} tab of an RVTools CSV export (RVTools_tab{0}.csv); the export of another tab or tool does not have its columns.", Q(tab)));
+
+        /// <summary>A header with the same column twice: the importer cannot tell which one holds the values.</summary>
+        public static HybridException InventoryColumnDuplicated(string path, string tab, string first, int firstPosition, string second, int secondPosition) => new HybridException(
+            "InventoryColumnDuplicated", ErrorKind.InvalidData,
+            F("Inventory file '{0}' names the column '{1}' twice in its header: column {2} ('{1}') and column {3} ('{4}'); the importer cannot tell which holds the values.",
+                path, Q(first), firstPosition, secondPosition, Q(second)), path,
+            F("Remove or rename one of the two columns, or export the {0} tab again with RVTools.", tab));
 
         /// <summary>A cell that does not hold what its column should.</summary>
         public static HybridException InventoryFileInvalid(Import.InventoryRowLocation at, string expected) => new HybridException(
             "InventoryFileInvalid", ErrorKind.InvalidData,
             at.Value.Length == 0
                 ? F("{0} is empty; expected {1}.", at, expected)
-                : F("{0}: '{1}' is not valid; expected {2}.", at, at.Value, expected),
+                : F("{0}: '{1}' is not valid; expected {2}.", at, Q(at.Value), expected),
             at,
             "Correct the cell, or leave the row out: -SkipInvalidRows imports the other rows and reports each skipped one.");
 
@@ -405,32 +434,32 @@ namespace HybridCmdlets.Engine.Errors
         public static HybridException InventoryVMNameInUse(Import.InventoryRowLocation at, string endpoint, int? firstLine) => new HybridException(
             "VMNameInUse", ErrorKind.ResourceExists,
             firstLine.HasValue
-                ? F("{0}: VM '{1}' appears twice in the file, on line {2} and on line {3}.", at, at.Value, firstLine, at.Line)
-                : F("{0}: a VM named '{1}' already exists on endpoint '{2}'.", at, at.Value, endpoint),
+                ? F("{0}: VM '{1}' appears twice in the file, on line {2} and on line {3}.", at, Q(at.Value), firstLine, at.Line)
+                : F("{0}: a VM named '{1}' already exists on endpoint '{2}'.", at, Q(at.Value), Q(endpoint)),
             at,
             "Leave the row out (-SkipInvalidRows imports the other rows), remove the existing VM with Remove-CloudVM, or import into another endpoint.");
 
         public static HybridException InventoryHostInOtherCluster(Import.InventoryRowLocation at, string cluster, string hostCluster, string endpoint) => new HybridException(
             "InventoryFileInvalid", ErrorKind.InvalidData,
-            F("{0}: host '{1}' is in cluster '{2}' on endpoint '{3}', not in cluster '{4}' as the row says.", at, at.Value, hostCluster, endpoint, cluster),
+            F("{0}: host '{1}' is in cluster '{2}' on endpoint '{3}', not in cluster '{4}' as the row says.", at, Q(at.Value), hostCluster, Q(endpoint), Q(cluster)),
             at,
             "Import into an endpoint where the host is in that cluster, or correct the row; -SkipInvalidRows imports the other rows.");
 
         public static HybridException InventoryDatastoreFull(Import.InventoryRowLocation at, string datastore, double neededGB, double freeGB) => new HybridException(
             "DatastoreFull", ErrorKind.ResourceUnavailable,
-            F("{0}: datastore '{1}' has {2:0.##} GB free; the VM's disks use {3:0.##} GB.", at, datastore, freeGB, neededGB),
+            F("{0}: datastore '{1}' has {2:0.##} GB free; the VM's disks use {3:0.##} GB.", at, Q(datastore), freeGB, neededGB),
             at,
             "Import into an endpoint with room on that datastore, or leave the row out with -SkipInvalidRows.");
 
         public static HybridException InventoryDatastoreNotAccessible(Import.InventoryRowLocation at, string datastore, string owner, string host) => new HybridException(
             "DatastoreNotAccessible", ErrorKind.InvalidArgument,
-            F("{0}: datastore '{1}' is the local disk of host '{2}'; the VM runs on host '{3}'.", at, datastore, owner, host),
+            F("{0}: datastore '{1}' is the local disk of host '{2}'; the VM runs on host '{3}'.", at, Q(datastore), owner, Q(host)),
             at,
             "Correct the row, or leave it out with -SkipInvalidRows.");
 
         public static HybridException InventoryHardwareVersionNotSupported(Import.InventoryRowLocation at, string cluster, string max) => new HybridException(
             "HardwareVersionNotSupported", ErrorKind.InvalidArgument,
-            F("{0}: cluster '{1}' supports virtual hardware up to {2}; {3} is newer.", at, cluster, max, at.Value),
+            F("{0}: cluster '{1}' supports virtual hardware up to {2}; {3} is newer.", at, Q(cluster), max, Q(at.Value)),
             at,
             "Import into an endpoint whose cluster of that name runs newer ESXi, or leave the row out with -SkipInvalidRows.");
 
@@ -445,7 +474,7 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException EndpointNotOnPremises(string endpoint, Inventory.CloudProvider provider) => new HybridException(
             "EndpointNotOnPremises", ErrorKind.InvalidArgument,
-            F("Endpoint '{0}' is not on premises (its Provider is {1}); an RVTools inventory is imported into an on-premises endpoint.", endpoint, provider), endpoint,
+            F("Endpoint '{0}' is not on premises (its Provider is {1}); an RVTools inventory is imported into an on-premises endpoint.", Q(endpoint), provider), endpoint,
             "Give an endpoint whose Provider is OnPremises: Get-CloudEndpoint -Provider OnPremises.");
 
         public static HybridException NoOnPremisesEndpoint() => new HybridException(
@@ -460,7 +489,7 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException MigrationNotReady(string vm, string type, System.Collections.Generic.IReadOnlyList<string> failing, string firstFailure) => new HybridException(
             "MigrationNotReady", ErrorKind.InvalidOperation,
-            F("VM '{0}' is not ready to move by {1} (failing checks: {2}). {3}", vm, type, string.Join(", ", failing), firstFailure), vm,
+            F("VM '{0}' is not ready to move by {1} (failing checks: {2}). {3}", Q(vm), type, string.Join(", ", failing), firstFailure), vm,
             "See every check with Test-MigrationReadiness; fix what fails, or choose another -MigrationType (Auto picks the least disruptive that passes).");
 
         // ---- Access control: connections, logins and privileges ----
@@ -468,8 +497,8 @@ namespace HybridCmdlets.Engine.Errors
         /// <summary>A secured endpoint this session has no connection to.</summary>
         public static HybridException NotConnected(string endpoint, string operation, object? target) => new HybridException(
             "NotConnected", ErrorKind.AuthenticationError,
-            F("Endpoint '{0}' declares users and this session is not connected to it; {1} needs a connection there.", endpoint, operation), target,
-            F("Connect first: Connect-CloudEndpoint -Name {0} -Credential (Get-Credential).", endpoint));
+            F("Endpoint '{0}' declares users and this session is not connected to it; {1} needs a connection there.", Q(endpoint), operation), target,
+            F("Connect first: Connect-CloudEndpoint -Name {0} -Credential (Get-Credential).", Q(endpoint)));
 
         /// <summary>Every endpoint is secured and none is connected: there is nothing this session may see.</summary>
         public static HybridException NotConnectedToAny(string endpoints) => new HybridException(
@@ -481,15 +510,15 @@ namespace HybridCmdlets.Engine.Errors
             System.Collections.Generic.IReadOnlyList<Access.AccessRole> granting, object? target) => new HybridException(
             "PermissionDenied", ErrorKind.PermissionDenied,
             F("Permission to perform this operation was denied: {0} needs the privilege {1} on endpoint '{2}', and user '{3}' holds {4} there, which does not grant it. Nothing was changed.",
-                operation, privilege, endpoint, user, role.HasValue ? "the role " + role.Value : "no role"), target,
+                operation, privilege, Q(endpoint), Q(user), role.HasValue ? "the role " + role.Value : "no role"), target,
             F("Connect to '{0}' as a user with the {1} role (Connect-CloudEndpoint -Name {0} -Credential (Get-Credential)); Get-CloudPermission -Endpoint {0} lists the roles granted there.",
-                endpoint, string.Join(" or ", granting)));
+                Q(endpoint), string.Join(" or ", granting)));
 
         /// <summary>The right password, but no role on the endpoint: vCenter refuses such a login too.</summary>
         public static HybridException NoRoleOnEndpoint(string user, string endpoint, string privilege) => new HybridException(
             "PermissionDenied", ErrorKind.PermissionDenied,
-            F("Permission to perform this operation was denied: user '{0}' holds no role on endpoint '{1}', and connecting needs the privilege {2} there.", user, endpoint, privilege), endpoint,
-            F("Connect as a user who has a role on '{0}' (Get-CloudPermission -Endpoint {0}), or grant one with New-CloudPermission.", endpoint));
+            F("Permission to perform this operation was denied: user '{0}' holds no role on endpoint '{1}', and connecting needs the privilege {2} there.", Q(user), Q(endpoint), privilege), endpoint,
+            F("Connect as a user who has a role on '{0}' (Get-CloudPermission -Endpoint {0}), or grant one with New-CloudPermission.", Q(endpoint)));
 
         /// <summary>vCenter's words, which do not say whether the name or the password was wrong. The target is the name as given.</summary>
         public static HybridException InvalidLogin(string user) => new HybridException(
@@ -500,23 +529,23 @@ namespace HybridCmdlets.Engine.Errors
 
         public static HybridException LoginThrottled(string user, DateTime until, int failures, TimeSpan window, TimeSpan lockout) => new HybridException(
             "LoginThrottled", ErrorKind.AuthenticationError,
-            F("Logins as '{0}' are refused until {1:yyyy-MM-dd HH:mm:ss} UTC: there were {2} failed logins within {3} minutes.", user, until, failures, window.TotalMinutes), user,
+            F("Logins as '{0}' are refused until {1:yyyy-MM-dd HH:mm:ss} UTC: there were {2} failed logins within {3} minutes.", Q(user), until, failures, window.TotalMinutes), user,
             F("Wait until then ({0} minutes after the last failure) and check the password before trying again.", lockout.TotalMinutes));
 
         public static HybridException UserNameInUse(string name) => new HybridException(
             "UserNameInUse", ErrorKind.ResourceExists,
-            F("The lab already declares a user named '{0}'.", name), name,
+            F("The lab already declares a user named '{0}'.", Q(name)), name,
             "Choose another name; Get-CloudPermission lists the users that hold roles.");
 
         public static HybridException UserNotFound(string name) => new HybridException(
             "UserNotFound", ErrorKind.ObjectNotFound,
-            F("User '{0}' is not declared in the current lab.", name), name,
+            F("User '{0}' is not declared in the current lab.", Q(name)), name,
             "Declare the user first with New-CloudUser -Credential (Get-Credential).");
 
         /// <summary>Names the user, never the password.</summary>
         public static HybridException PasswordTooShort(string user, int minimum) => new HybridException(
             "PasswordTooShort", ErrorKind.InvalidArgument,
-            F("The password given for user '{0}' is too short: it needs at least {1} characters, as vCenter Single Sign-On's default policy asks.", user, minimum), user,
+            F("The password given for user '{0}' is too short: it needs at least {1} characters, as vCenter Single Sign-On's default policy asks.", Q(user), minimum), user,
             F("Give a password of {0} characters or more.", minimum));
     }
 }

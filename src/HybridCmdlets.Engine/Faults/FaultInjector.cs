@@ -110,6 +110,11 @@ namespace HybridCmdlets.Engine.Faults
                     at, "Give a time at or after (Get-HybridLab).Clock, for example (Get-HybridLab).Clock.AddMinutes(5).");
             }
 
+            if (spec.At is DateTime late && late.ToUniversalTime() - Time(Now) > FaultSpec.MaxAhead)
+            {
+                throw EngineErrors.ValueOutOfRange("At", late, "from the lab's clock to " + FaultSpec.MaxAheadText + " after it");
+            }
+
             if ((spec.VM == null) != !spec.Phase.HasValue)
             {
                 throw EngineErrors.FaultTriggerInvalid("A stage trigger needs both the VM and the stage.", spec.VM ?? (object?)spec.Phase ?? "",
@@ -132,9 +137,9 @@ namespace HybridCmdlets.Engine.Faults
                 throw EngineErrors.ValueOutOfRange("RatePerHour", rate, "over 0 and at most 3600 (faults per hour of lab time)");
             }
 
-            if (spec.Duration is TimeSpan duration && duration <= TimeSpan.Zero)
+            if (spec.Duration is TimeSpan duration && (duration <= TimeSpan.Zero || duration > FaultSpec.MaxAhead))
             {
-                throw EngineErrors.ValueOutOfRange("Duration", duration, "longer than 0");
+                throw EngineErrors.ValueOutOfRange("Duration", duration, "longer than 0 and at most " + FaultSpec.MaxAheadText);
             }
 
             var degraded = spec.BandwidthMbps.HasValue || spec.RttMs.HasValue || spec.LossPercent.HasValue;

@@ -10,6 +10,15 @@ namespace HybridCmdlets.Engine.Faults
     /// </summary>
     public sealed class FaultSpec
     {
+        /// <summary>
+        /// How far ahead of the lab's clock a fault may be set (-At, -After) and how long it may last (-Duration): ten
+        /// years of lab time, far beyond any change window, and far from the end of DateTime, which a sum would overflow.
+        /// </summary>
+        public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(3650);
+
+        /// <summary>The range of <see cref="MaxAhead"/>, as messages state it.</summary>
+        public const string MaxAheadText = "3650 days (ten years of lab time)";
+
         public FaultKind Kind { get; set; }
 
         /// <summary>

@@ -53,7 +53,7 @@ namespace HybridCmdlets.Engine.Generation
             var builder = new EstateBuilder(random, sites);
             foreach (var blueprint in blueprints) builder.Add(blueprint);
 
-            return new LabDocument
+            var document = new LabDocument
             {
                 Name = vmCount.HasValue ? string.Format(CultureInfo.InvariantCulture, "Generated lab ({0} VMs, seed {1})", blueprints.Count, seed) : DefaultLabName,
                 Options = new LabOptions(),
@@ -61,6 +61,10 @@ namespace HybridCmdlets.Engine.Generation
                 Links = Links(sites),
                 VMs = builder.VMs,
             };
+
+            // The loader's rules hold for what the generator makes too: a generated lab always saves and opens again.
+            Persistence.LabValidator.Check(document, "(generated lab, seed " + seed.ToString(CultureInfo.InvariantCulture) + ")");
+            return document;
         }
 
         /// <summary>Links follow geography: round-trip time from great-circle distance, bandwidth from the product.</summary>
@@ -159,10 +163,9 @@ namespace HybridCmdlets.Engine.Generation
                 var tags = new List<string> { "Application/" + b.Application, "Environment/" + b.Environment };
                 if (b.Wave != null) tags.Add("Wave/" + b.Wave);
 
-                VMs.Add(new CloudVM
+                VMs.Add(new CloudVM(b.Name, site.Name, site.Provider, cluster.Name, cluster.EvcMode, host, datastore)
                 {
-                    Name = b.Name,
-                    Id = "VirtualMachine-vm-" + (nextId++).ToString(CultureInfo.InvariantCulture),
+                    Id = CloudVM.IdOf(nextId++),
                     PowerState = power,
                     NumCpu = cpu,
                     CoresPerSocket = cpu >= 8 && random.Chance(0.5) ? cpu / 2 : cpu,
@@ -174,13 +177,7 @@ namespace HybridCmdlets.Engine.Generation
                         : hardware <= 10 ? ToolsStatus.ToolsOld
                         : random.Chance(0.04) ? ToolsStatus.ToolsNotRunning
                         : random.Chance(0.08) ? ToolsStatus.ToolsOld : ToolsStatus.ToolsOk,
-                    Endpoint = site.Name,
-                    Provider = site.Provider,
-                    Cluster = cluster.Name,
-                    VMHost = host,
-                    Datastore = datastore,
                     Folder = b.Folder,
-                    CpuBaseline = cluster.EvcMode,
                     Role = b.Role,
                     Workload = RoleProfiles.Draw(b.Role, memoryMB, random.NextDouble(), random.NextDouble(), random.NextDouble(), random.NextDouble(), estimated: false),
                     Tags = tags.ToArray(),

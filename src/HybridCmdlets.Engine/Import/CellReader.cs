@@ -46,7 +46,7 @@ namespace HybridCmdlets.Engine.Import
 
         public string Text(RvToolsColumn column) => file[column].Trim();
 
-        /// <summary>A name the lab can hold (1 to 80 characters, no wildcard characters or slashes); null for an empty optional cell.</summary>
+        /// <summary>A name the lab can hold (<see cref="Names.NameProblem"/>); null for an empty optional cell.</summary>
         public string? Name(RvToolsColumn column, string what, bool required) => Name(column, file[column], what, required);
 
         /// <summary>As <see cref="Name(RvToolsColumn, string, bool)"/>, for a cell already read.</summary>
@@ -60,7 +60,17 @@ namespace HybridCmdlets.Engine.Import
                 return value;
             }
 
-            return Fail<string?>(column, value, "a " + what + " name of 1 to 80 characters, without * ? [ ] / \\ and without spaces at either end");
+            // An empty cell is said to be empty by the error itself; any other says what is wrong with it.
+            var problem = value.Length == 0 ? "" : " (" + Names.NameProblem(value) + ")";
+            return Fail<string?>(column, value, "a " + what + " name" + problem + ". " + EngineErrors.NameRules);
+        }
+
+        /// <summary>A cell of free text (a folder, a label, a guest OS), trimmed; "" when empty or when it cannot be held (the row's error).</summary>
+        public string FreeText(RvToolsColumn column)
+        {
+            var value = Text(column);
+            if (Names.TextProblem(value) is not string problem) return value;
+            return Fail<string>(column, value, "text the lab can hold (" + problem + ")") ?? "";
         }
 
         public bool Bool(RvToolsColumn column, bool empty)
@@ -99,7 +109,7 @@ namespace HybridCmdlets.Engine.Import
                     : ", written as this file writes numbers (decimal point, as in 1,024.5)"));
             }
 
-            if (value < min || value > max) return Fail<double?>(column, file[column], what + " from " + Format(min) + " to " + Format(max));
+            if (double.IsNaN(value) || value < min || value > max) return Fail<double?>(column, file[column], what + " from " + Format(min) + " to " + Format(max));
             return value;
         }
 

@@ -337,9 +337,10 @@ namespace HybridCmdlets.Engine.Import
                 nics[i] = new NetworkAdapter { Name = n.Name, NetworkName = n.Network, MacAddress = n.MacAddress ?? "", Type = n.Type, Connected = n.Connected };
             }
 
-            return new CloudVM
+            var hostName = hosts.TryGetValue(vm.Host, out var host) ? host.Name : vm.Host;
+            var homeName = datastores.TryGetValue(vm.HomeDatastore!, out var home) ? home.Name : vm.HomeDatastore!;
+            return new CloudVM(vm.Name, endpoint.Name, endpoint.Provider, cluster.Name, cluster.EvcMode, hostName, homeName)
             {
-                Name = vm.Name,
                 Id = id ?? "",
                 PowerState = vm.PowerState,
                 NumCpu = vm.NumCpu,
@@ -349,13 +350,7 @@ namespace HybridCmdlets.Engine.Import
                 GuestId = vm.GuestId,
                 GuestOS = vm.GuestOS,
                 ToolsStatus = vm.ToolsStatus,
-                Endpoint = endpoint.Name,
-                Provider = endpoint.Provider,
-                Cluster = cluster.Name,
-                VMHost = hosts.TryGetValue(vm.Host, out var host) ? host.Name : vm.Host,
-                Datastore = datastores.TryGetValue(vm.HomeDatastore!, out var home) ? home.Name : vm.HomeDatastore!,
                 Folder = vm.Folder ?? DefaultFolder,
-                CpuBaseline = cluster.EvcMode,
                 Role = vm.Role,
                 Workload = RoleProfiles.Estimate(vm.Role, vm.MemoryMB),
                 HardDisks = disks,

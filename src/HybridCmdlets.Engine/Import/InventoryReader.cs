@@ -64,7 +64,6 @@ namespace HybridCmdlets.Engine.Import
     internal static class InventoryReader
     {
         private const double MiBPerGB = 1024;
-        private const double MaxDiskGB = 62 * 1024;
         private const double RdmMappingFileGB = 0.1;
         private static readonly RvToolsColumn[] VInfoNumbers = { VInfo.CPUs, VInfo.Memory, VInfo.NICs, VInfo.Disks, VInfo.TotalDiskCapacity, VInfo.Provisioned, VInfo.InUse };
         private static readonly RvToolsColumn[] VDiskNumbers = { VDisk.Capacity };
@@ -162,15 +161,15 @@ namespace HybridCmdlets.Engine.Import
             var vm = new ImportedVM(cells.Source, cells.Line, name!)
             {
                 PowerState = cells.Power(VInfo.Powerstate),
-                NumCpu = cells.Whole(VInfo.CPUs, 1, 768, "a number of vCPUs", required: true) ?? 0,
-                MemoryMB = cells.Whole(VInfo.Memory, 4, 24 * 1024 * 1024, "memory in MiB, such as 8192", required: true) ?? 0,
+                NumCpu = cells.Whole(VInfo.CPUs, 1, VSphereLimits.MaxVCpusPerVM, "a number of vCPUs", required: true) ?? 0,
+                MemoryMB = cells.Whole(VInfo.Memory, VSphereLimits.MinMemoryMB, VSphereLimits.MaxMemoryMB, "memory in MiB, such as 8192", required: true) ?? 0,
             };
             var nics = cells.Whole(VInfo.NICs, 0, 10, "a number of network adapters", required: false);
             vm.DiskCount = cells.Whole(VInfo.Disks, 0, 256, "a number of virtual disks", required: false);
             var provisioned = cells.Number(VInfo.Provisioned, 0, 1e12, "provisioned space in MiB", required: true) ?? 0;
             vm.InUseGB = (cells.Number(VInfo.InUse, 0, 1e12, "space in use in MiB", required: true) ?? 0) / MiBPerGB;
             vm.DiskCapacityGB = (cells.Number(VInfo.TotalDiskCapacity, 0, 1e12, "the disks' capacity in MiB", required: false) ?? provisioned) / MiBPerGB;
-            if (vm.DiskCapacityGB / Math.Max(1, vm.DiskCount ?? 1) > MaxDiskGB)
+            if (vm.DiskCapacityGB / Math.Max(1, vm.DiskCount ?? 1) > VSphereLimits.MaxVirtualDiskGB)
             {
                 var column = cells.Text(VInfo.TotalDiskCapacity).Length > 0 ? VInfo.TotalDiskCapacity : VInfo.Provisioned;
                 cells.Fail<int>(column, cells.Text(column), "at most 62 TB (63,488 GiB) per disk, as vSphere allows");
@@ -182,21 +181,21 @@ namespace HybridCmdlets.Engine.Import
                 if (network != null && (nics == null || vm.Networks.Count < nics)) vm.Networks.Add(network);
             }
 
-            var folder = cells.Text(VInfo.Folder);
+            var folder = cells.FreeText(VInfo.Folder);
             vm.Folder = folder.Length == 0 ? null : folder;
             vm.HardwareVersion = HardwareVersion(cells);
             vm.HomeDatastore = cells.Datastore(VInfo.Path, "[PROD-VMFS-01] web01/web01.vmx", required: false);
             vm.Host = cells.Name(VInfo.Host, "host", required: true) ?? "";
             // A standalone host is its own compute resource in vCenter, named after it.
             vm.Cluster = cells.Name(VInfo.Cluster, "cluster", required: false) ?? vm.Host;
-            var os = (cells.Text(VInfo.ConfiguredOS), cells.Text(VInfo.ToolsOS));
+            var os = (cells.FreeText(VInfo.ConfiguredOS), cells.FreeText(VInfo.ToolsOS));
             if (!osNames.TryGetValue(os, out var guest)) osNames.Add(os, guest = GuestOSNames.Resolve(os.Item1, os.Item2));
             (vm.GuestId, vm.GuestOS) = guest;
             vm.Role = WorkloadRoleGuess.Guess(vm.Name, vm.GuestId);
             vm.ToolsStatus = Tools(cells.Is(VInfo.GuestState, "notRunning"), vm.PowerState);
             var id = cells.Text(VInfo.VMId);
             vm.SourceId = IsVCenterId(id) ? id : null;
-            var server = cells.Text(VInfo.Server);
+            var server = cells.FreeText(VInfo.Server);
             vm.Server = server.Length == 0 ? null : server;
             return cells.Error == null ? vm : null;
         }
@@ -250,8 +249,8 @@ namespace HybridCmdlets.Engine.Import
                     Connected = cells.Bool(VNetwork.Connected, true),
                     MacAddress = Mac(cells),
                 };
-                var label = cells.Text(VNetwork.Label);
-                var switchName = cells.Text(VNetwork.Switch);
+                var label = cells.FreeText(VNetwork.Label);
+                var switchName = cells.FreeText(VNetwork.Switch);
                 nic.Switch = switchName.Length == 0 ? null : switchName;
                 var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
                 if (vm == null) continue;
@@ -288,13 +287,13 @@ namespace HybridCmdlets.Engine.Import
                 var eager = cells.Bool(VDisk.EagerlyScrub, false);
                 var disk = new ImportedDisk
                 {
-                    CapacityGB = (cells.Number(VDisk.Capacity, 1, MaxDiskGB * MiBPerGB, "a disk capacity in MiB, from 1 MiB to 62 TB", required: true) ?? 0) / MiBPerGB,
+                    CapacityGB = (cells.Number(VDisk.Capacity, 1, VSphereLimits.MaxVirtualDiskGB * MiBPerGB, "a disk capacity in MiB, from 1 MiB to 62 TB", required: true) ?? 0) / MiBPerGB,
                     Datastore = cells.Datastore(VDisk.DiskPath, "[PROD-VMFS-01] web01/web01_1.vmdk", required: true) ?? "",
                     Type = raw ? RawMode(cells) : DiskType.Flat,
                     Sharing = Sharing(cells),
                     Format = thin ? StorageFormat.Thin : eager ? StorageFormat.EagerZeroedThick : StorageFormat.Thick,
                 };
-                var label = cells.Text(VDisk.Disk);
+                var label = cells.FreeText(VDisk.Disk);
                 var vm = OwnerOf(cells, vmName, byName, passedOver, leftOut, read);
                 if (vm == null) continue;
 

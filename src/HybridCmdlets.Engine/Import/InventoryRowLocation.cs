@@ -32,6 +32,6 @@ namespace HybridCmdlets.Engine.Import
         /// <summary>The row, without the column: "vInfo file 'C:\rv\vInfo.csv', line 14".</summary>
         public string Row => string.Format(CultureInfo.InvariantCulture, "{0} file '{1}', line {2}", Tab, File, Line);
 
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}, column '{1}'", Row, Column);
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}, column '{1}'", Row, Errors.ShownValue.Of(Column));
     }
 }

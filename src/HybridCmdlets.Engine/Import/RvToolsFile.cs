@@ -43,6 +43,7 @@ namespace HybridCmdlets.Engine.Import
             this.csv = csv;
             this.cancellation = cancellation;
             HeaderFieldCount = csv.Headers.Count;
+            RefuseDuplicateColumns(path, tab, csv);
             Separator = csv.Separator;
             Generation = DetectGeneration(tab, csv);
             fields = new int[tab.Columns.Count];
@@ -211,16 +212,44 @@ namespace HybridCmdlets.Engine.Import
         }
 
         /// <summary>
-        /// The file as UTF-8 text: UTF-16 (with its byte order mark) is converted; an empty file, an Excel workbook and
-        /// other binary files are named as such, rather than as a CSV without the right columns.
+        /// A header that names a column twice: which of the two holds the values is anyone's guess, so neither is read.
+        /// Names compare as the importer finds columns, trimmed and in any case; empty ones (trailing separators) are ignored.
+        /// </summary>
+        private static void RefuseDuplicateColumns(string path, RvToolsTab tab, CsvReader csv)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < csv.Headers.Count; i++)
+            {
+                var name = csv.Headers[i].Trim();
+                if (name.Length == 0) continue;
+                if (seen.TryGetValue(name, out var first)) throw EngineErrors.InventoryColumnDuplicated(path, tab.Name, csv.Headers[first], first + 1, csv.Headers[i], i + 1);
+                seen.Add(name, i);
+            }
+        }
+
+        /// <summary>
+        /// The file as UTF-8 text, whatever RVTools wrote: UTF-8 with or without a byte order mark is kept; UTF-16 (with
+        /// its byte order mark, or without one when every other byte is zero) is converted; anything else that is not
+        /// valid UTF-8 is the Windows-1252 of the exports older releases write on Windows, and is converted from it.
+        /// An empty file, an Excel workbook and other binary files are named as such, rather than as a CSV without the
+        /// right columns.
         /// </summary>
         private static byte[] AsUtf8Text(byte[] bytes, string path, RvToolsTab tab)
         {
             if (bytes.Length == 0) throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it is empty.");
-            if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            var utf16 = Utf16Of(bytes, out var bom);
+            if (utf16 != null)
             {
-                var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-                bytes = Encoding.UTF8.GetBytes(utf16.GetString(bytes, 2, bytes.Length - 2));
+                if ((bytes.Length - bom) % 2 != 0) throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it looks like UTF-16 text but has an odd number of bytes.");
+                try
+                {
+                    bytes = Encoding.UTF8.GetBytes(utf16.GetString(bytes, bom, bytes.Length - bom));
+                }
+                catch (DecoderFallbackException e)
+                {
+                    throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it is not valid UTF-16 text (" + e.Message + ")");
+                }
+
                 if (bytes.Length == 0) throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it is empty.");
             }
 
@@ -234,7 +263,47 @@ namespace HybridCmdlets.Engine.Import
                 throw EngineErrors.InventoryFileNotCsv(path, tab.Name, "it is a binary file, not CSV text.");
             }
 
-            return bytes;
+            if (IsUtf8(bytes)) return bytes;
+            return Encoding.UTF8.GetBytes(Windows1252.GetString(bytes));
+        }
+
+        private static readonly Encoding StrictUtf16LE = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+        private static readonly Encoding StrictUtf16BE = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+        /// <summary>
+        /// UTF-16 by its byte order mark (<paramref name="bom"/> is its length), or without one when the start of the
+        /// file has a zero byte in every odd (little-endian) or every even (big-endian) place, as ASCII text in UTF-16 does.
+        /// </summary>
+        private static Encoding? Utf16Of(byte[] bytes, out int bom)
+        {
+            bom = 0;
+            if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { bom = 2; return StrictUtf16LE; }
+            if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { bom = 2; return StrictUtf16BE; }
+            var sample = Math.Min(bytes.Length, 512) & ~1;
+            if (sample < 4) return null;
+            bool evenZero = true, oddZero = true;
+            for (var i = 0; i < sample; i += 2)
+            {
+                evenZero &= bytes[i] == 0 && bytes[i + 1] != 0;
+                oddZero &= bytes[i + 1] == 0 && bytes[i] != 0;
+            }
+
+            return oddZero ? StrictUtf16LE : evenZero ? StrictUtf16BE : null;
+        }
+
+        private static bool IsUtf8(byte[] bytes)
+        {
+            try
+            {
+                StrictUtf8.GetCharCount(bytes);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
         }
 
         /// <summary>MB when the file names a size column the 3.x way and none the 4.x way; MiB otherwise.</summary>

@@ -10,6 +10,34 @@ namespace HybridCmdlets.Engine.Inventory
     /// </summary>
     public sealed class CloudVM
     {
+        /// <summary>The prefix of the ids vCenter gives VMs, as PowerCLI shows them: VirtualMachine-vm-1042.</summary>
+        internal const string IdPrefix = "VirtualMachine-vm-";
+
+        /// <summary>An empty VM, for the lab file's reader to fill in.</summary>
+        internal CloudVM()
+        {
+        }
+
+        /// <summary>
+        /// A new VM placed on a cluster, host and datastore of an endpoint: the one way New-CloudVM, an import and the
+        /// generator make a VM, so that what follows from the place (the endpoint's provider, the cluster's EVC
+        /// baseline as the CPU features the guest powers on with) is set alike by each. Each then fills in the rest,
+        /// and each VM it makes passes the lab's validator (Persistence.LabValidator) before it joins a lab.
+        /// </summary>
+        internal CloudVM(string name, string endpoint, CloudProvider provider, string cluster, string evcMode, string host, string datastore)
+        {
+            Name = name;
+            Endpoint = endpoint;
+            Provider = provider;
+            Cluster = cluster;
+            CpuBaseline = evcMode;
+            VMHost = host;
+            Datastore = datastore;
+        }
+
+        /// <summary>The id of the VM numbered <paramref name="number"/>: VirtualMachine-vm-1042.</summary>
+        internal static string IdOf(int number) => IdPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         public string Name { get; internal set; } = "";
         /// <summary>Unique in the lab, in PowerCLI's form: <c>VirtualMachine-vm-1042</c>.</summary>
         public string Id { get; internal set; } = "";

@@ -12,7 +12,6 @@ namespace HybridCmdlets.Engine.Inventory
     /// </summary>
     public sealed class Estate
     {
-        private const string VMIdPrefix = "VirtualMachine-vm-";
 
         private readonly object gate = new object();
         private readonly List<CloudEndpoint> endpoints;
@@ -134,15 +133,21 @@ namespace HybridCmdlets.Engine.Inventory
         public CloudVM AddVM(NewVMSpec spec)
         {
             if (!Names.IsValidObjectName(spec.Name)) throw EngineErrors.InvalidName("VM name", spec.Name);
-            CheckRange("NumCpu", spec.NumCpu, 1, 768, "from 1 to 768");
-            CheckRange("MemoryMB", spec.MemoryMB, 4, 24 * 1024 * 1024, "from 4 MB to 24 TB");
+            CheckRange("NumCpu", spec.NumCpu, 1, VSphereLimits.MaxVCpusPerVM, "from 1 to " + VSphereLimits.MaxVCpusPerVM.ToString(CultureInfo.InvariantCulture));
+            CheckRange("MemoryMB", spec.MemoryMB, VSphereLimits.MinMemoryMB, VSphereLimits.MaxMemoryMB, "from 4 MB to 24 TB");
             var coresPerSocket = spec.CoresPerSocket ?? 1;
             CheckRange("CoresPerSocket", coresPerSocket, 1, spec.NumCpu, "from 1 to NumCpu");
             if (spec.NumCpu % coresPerSocket != 0) throw EngineErrors.InvalidCoresPerSocket(spec.NumCpu, coresPerSocket);
             var disks = spec.DiskGB ?? new[] { 40.0 };
-            foreach (var size in disks) CheckRange("DiskGB", size, 0.001, 62 * 1024, "from 0.001 GB to 62 TB");
+            foreach (var size in disks) CheckRange("DiskGB", size, VSphereLimits.MinVirtualDiskGB, VSphereLimits.MaxVirtualDiskGB, "from 0.001 GB to 62 TB");
+            if (spec.Folder != null && Names.TextProblem(spec.Folder) is string folderProblem) throw EngineErrors.InvalidText("Folder", spec.Folder, folderProblem);
+            foreach (var tag in spec.Tags ?? Array.Empty<string>())
+            {
+                if (Names.TagProblem(tag) is string tagProblem) throw EngineErrors.InvalidText("Tag", tag, tagProblem);
+            }
+
             var guestId = GuestOperatingSystems.Canonical(spec.GuestId) ?? throw new HybridException(
-                "InvalidGuestId", ErrorKind.InvalidArgument, "'" + spec.GuestId + "' is not a vSphere guest id.", spec.GuestId,
+                "InvalidGuestId", ErrorKind.InvalidArgument, "'" + ShownValue.Of(spec.GuestId) + "' is not a vSphere guest id.", spec.GuestId,
                 "Use an id such as " + string.Join(", ", GuestOperatingSystems.Ids.Take(4)) + ".");
             GuestOperatingSystems.TryGetFullName(guestId, out var guestOS);
             CheckWorkload(spec);
@@ -171,10 +176,9 @@ namespace HybridCmdlets.Engine.Inventory
                 var hotSetMB = spec.HotSetMB ?? Math.Min(workingSetMB, workload.HotSetMB ?? 0);
                 CheckHotSet(hotSetMB, workingSetMB);
                 var number = nextVMNumber++;
-                var vm = new CloudVM
+                var vm = new CloudVM(spec.Name, endpoint.Name, endpoint.Provider, cluster.Name, cluster.EvcMode, host.Name, datastore.Name)
                 {
-                    Name = spec.Name,
-                    Id = VMIdPrefix + number.ToString(CultureInfo.InvariantCulture),
+                    Id = CloudVM.IdOf(number),
                     PowerState = spec.PowerState,
                     NumCpu = spec.NumCpu,
                     CoresPerSocket = coresPerSocket,
@@ -183,13 +187,7 @@ namespace HybridCmdlets.Engine.Inventory
                     GuestId = guestId,
                     GuestOS = guestOS,
                     ToolsStatus = spec.PowerState == PowerState.PoweredOn ? ToolsStatus.ToolsOk : ToolsStatus.ToolsNotRunning,
-                    Endpoint = endpoint.Name,
-                    Provider = endpoint.Provider,
-                    Cluster = cluster.Name,
-                    VMHost = host.Name,
-                    Datastore = datastore.Name,
                     Folder = spec.Folder ?? "Discovered virtual machine",
-                    CpuBaseline = cluster.EvcMode,
                     Role = spec.Role,
                     Workload = new WorkloadProfile
                     {
@@ -218,6 +216,8 @@ namespace HybridCmdlets.Engine.Inventory
                         Connected = true,
                     }).ToArray(),
                 };
+                // The loader's own rules, so that a VM New-CloudVM makes always saves and opens again.
+                Persistence.LabValidator.CheckNewVM(vm, endpoint);
                 AdjustFreeSpace(endpoint.Name, datastore.Name, -neededGB);
                 Put(vm, vms.Count);
                 return vm;
@@ -252,11 +252,12 @@ namespace HybridCmdlets.Engine.Inventory
                 if (index < 0) throw EngineErrors.EndpointNotFound(plan.BasedOn.Name);
                 if (!ReferenceEquals(endpoints[index], plan.BasedOn) || vmChanges != plan.EstateVersion) plan = PlanLocked(endpoints[index], plan.Input);
                 if (plan.Problems.Count > 0 && !skipProblems) return plan;
+                Persistence.LabValidator.CheckNewVMs(plan.VMs, plan.Endpoint);
 
                 endpoints[index] = plan.Endpoint;
                 foreach (var vm in plan.VMs)
                 {
-                    if (vm.Id.Length == 0) vm.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    if (vm.Id.Length == 0) vm.Id = CloudVM.IdOf(nextVMNumber++);
                     else nextVMNumber = Math.Max(nextVMNumber, IdNumber(vm.Id) + 1);
                     foreach (var nic in vm.NetworkAdapters)
                     {
@@ -464,7 +465,7 @@ namespace HybridCmdlets.Engine.Inventory
                 if (powerCycled) moved.CpuBaseline = plan.DestinationCluster.EvcMode;
                 if (bulk)
                 {
-                    moved.Id = VMIdPrefix + (nextVMNumber++).ToString(CultureInfo.InvariantCulture);
+                    moved.Id = CloudVM.IdOf(nextVMNumber++);
                     moved.Snapshots = Array.Empty<VMSnapshot>();
                 }
 
@@ -562,8 +563,8 @@ namespace HybridCmdlets.Engine.Inventory
         }
 
         private static int IdNumber(string id) =>
-            id.StartsWith(VMIdPrefix, StringComparison.OrdinalIgnoreCase)
-            && int.TryParse(id.Substring(VMIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            id.StartsWith(CloudVM.IdPrefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(id.Substring(CloudVM.IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
         /// <summary>A pair of inventory names, each compared as <see cref="Names"/> does: a key without building a string.</summary>
         private static (string, string) Key(string endpoint, string name) => (endpoint, name);
@@ -580,14 +581,14 @@ namespace HybridCmdlets.Engine.Inventory
         /// <summary>The figures a link may have, from Set-CloudLink or from a LinkDegraded fault; each null one is not checked.</summary>
         internal static void CheckLinkFigures(double? bandwidthMbps, double? rttMs, double? lossPercent)
         {
-            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, 0.001, 400_000, "above 0 and at most 400000 (400 Gbps)");
-            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, 2000, "from 0 to 2000");
-            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, 99.999, "from 0 to below 100");
+            if (bandwidthMbps.HasValue) CheckRange("BandwidthMbps", bandwidthMbps.Value, VSphereLimits.MinLinkBandwidthMbps, VSphereLimits.MaxLinkBandwidthMbps, "above 0 and at most 400000 (400 Gbps)");
+            if (rttMs.HasValue) CheckRange("RttMs", rttMs.Value, 0, VSphereLimits.MaxLinkRttMs, "from 0 to 2000");
+            if (lossPercent.HasValue) CheckRange("LossPercent", lossPercent.Value, 0, VSphereLimits.MaxLinkLossPercent, "from 0 to below 100");
         }
 
         private static void CheckRange(string name, double value, double min, double max, string range)
         {
-            if (double.IsNaN(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
+            if (double.IsNaN(value) || double.IsInfinity(value) || value < min || value > max) throw EngineErrors.ValueOutOfRange(name, value, range);
         }
 
         /// <summary>
@@ -598,9 +599,9 @@ namespace HybridCmdlets.Engine.Inventory
         /// </summary>
         public CloudVM SetWorkload(string vmId, WorkloadChange change)
         {
-            if (change.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", change.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
-            if (change.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", change.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
-            if (change.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", change.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (change.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", change.DirtyRateMBps.Value, 0, VSphereLimits.MaxDirtyRateMBps, "from 0 to 100000");
+            if (change.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", change.TouchedMemoryPercent.Value, 0, VSphereLimits.MaxTouchedMemoryPercent, "from 0 to 100");
+            if (change.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", change.DiskWriteRateMBps.Value, 0, VSphereLimits.MaxDiskWriteRateMBps, "from 0 to 100000");
             lock (gate)
             {
                 var index = vms.FindIndex(v => string.Equals(v.Id, vmId, StringComparison.OrdinalIgnoreCase));
@@ -633,10 +634,10 @@ namespace HybridCmdlets.Engine.Inventory
 
         private static void CheckWorkload(NewVMSpec spec)
         {
-            if (spec.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", spec.DirtyRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (spec.DirtyRateMBps.HasValue) CheckRange("DirtyRateMBps", spec.DirtyRateMBps.Value, 0, VSphereLimits.MaxDirtyRateMBps, "from 0 to 100000");
             if (spec.WritableWorkingSetMB.HasValue) CheckRange("WritableWorkingSetMB", spec.WritableWorkingSetMB.Value, 0, spec.MemoryMB, "from 0 to the VM's memory (" + spec.MemoryMB.ToString(CultureInfo.InvariantCulture) + " MB)");
-            if (spec.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", spec.TouchedMemoryPercent.Value, 0, 100, "from 0 to 100");
-            if (spec.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", spec.DiskWriteRateMBps.Value, 0, 100_000, "from 0 to 100000");
+            if (spec.TouchedMemoryPercent.HasValue) CheckRange("TouchedMemoryPercent", spec.TouchedMemoryPercent.Value, 0, VSphereLimits.MaxTouchedMemoryPercent, "from 0 to 100");
+            if (spec.DiskWriteRateMBps.HasValue) CheckRange("DiskWriteRateMBps", spec.DiskWriteRateMBps.Value, 0, VSphereLimits.MaxDiskWriteRateMBps, "from 0 to 100000");
         }
 
         private static int ResolveHardwareVersion(string? requested, CloudCluster cluster)

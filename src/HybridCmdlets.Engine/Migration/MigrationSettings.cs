@@ -15,7 +15,7 @@ namespace HybridCmdlets.Engine.Migration
         public const double MaxDowntimeTargetMs = 2_000_000;
 
         /// <summary>The highest per-migration cap accepted: the fastest link a lab may have (Set-CloudLink's 400 Gbps).</summary>
-        public const double MaxBandwidthCapMbps = 400_000;
+        public const double MaxBandwidthCapMbps = Inventory.VSphereLimits.MaxLinkBandwidthMbps;
 
         public static readonly MigrationSettings Default = new MigrationSettings(MigrationAlgorithm.vSphere, null, false, null, false);
 

@@ -16,6 +16,9 @@ namespace HybridCmdlets.Engine.Persistence
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+        /// <summary>Lab files are read as UTF-8 that refuses bad bytes: replacing them with U+FFFD would change names silently.</summary>
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         /// <summary>Nesting deeper than any lab needs is refused (a lab nests to depth 5: lab, endpoints, cluster, hosts, host).</summary>
         private const int MaxDepth = 32;
 
@@ -68,7 +71,7 @@ namespace HybridCmdlets.Engine.Persistence
         /// </summary>
         internal static LabDocument? Read(Stream stream)
         {
-            using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+            using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
             using var json = new JsonTextReader(text)
             {
                 DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = MaxDepth, PropertyNameTable = new FieldNames(),
@@ -99,6 +102,10 @@ namespace HybridCmdlets.Engine.Persistence
             {
                 throw ExplainUnreadable(fullPath, Detail(e.Message), e.LineNumber, e.LinePosition, e);
             }
+            catch (DecoderFallbackException e)
+            {
+                throw InvalidUtf8(fullPath, e);
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw EngineErrors.LabFileUnreadable(fullPath, e);
@@ -117,6 +124,69 @@ namespace HybridCmdlets.Engine.Persistence
 
             LabValidator.Check(document, fullPath);
             return document;
+        }
+
+        /// <summary>Bytes that are not UTF-8: named by their offset in the file and their line, found by reading it again.</summary>
+        private static HybridException InvalidUtf8(string path, DecoderFallbackException e)
+        {
+            var decoder = StrictUtf8.GetDecoder();
+            var buffer = new byte[1 << 16];
+            var chars = new char[StrictUtf8.GetMaxCharCount(buffer.Length)];
+            long offset = 0, line = 1;
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    try
+                    {
+                        decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+                    }
+                    catch (DecoderFallbackException bad)
+                    {
+                        // Index is where the bad sequence starts in this buffer (negative when it began in the one before).
+                        var at = Math.Max(0, Math.Min(read, bad.Index));
+                        line += Count(buffer, at);
+                        return Utf8Error(path, offset + bad.Index, line, bad);
+                    }
+
+                    offset += read;
+                    line += Count(buffer, read);
+                }
+
+                decoder.GetChars(buffer, 0, 0, chars, 0, flush: true);
+            }
+            catch (DecoderFallbackException bad)
+            {
+                // A sequence cut short by the end of the file.
+                return Utf8Error(path, offset + bad.Index, line, bad);
+            }
+            catch (Exception io) when (io is IOException || io is UnauthorizedAccessException)
+            {
+                return EngineErrors.LabFileUnreadable(path, io);
+            }
+
+            return EngineErrors.LabFileInvalid(path, "it is not UTF-8 text.", inner: e);
+        }
+
+        private static HybridException Utf8Error(string path, long offset, long line, DecoderFallbackException e)
+        {
+            var bytes = e.BytesUnknown == null ? "" : " (" + BitConverter.ToString(e.BytesUnknown).Replace("-", " ") + ")";
+            return EngineErrors.LabFileInvalid(path,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, "the bytes at offset {0}{1} are not valid UTF-8; a lab file is UTF-8 text.", offset, bytes),
+                line, null, e);
+        }
+
+        private static long Count(byte[] buffer, int length)
+        {
+            long lines = 0;
+            for (var i = 0; i < length; i++)
+            {
+                if (buffer[i] == (byte)'\n') lines++;
+            }
+
+            return lines;
         }
 
         /// <summary>A file from a newer module may fail to parse for that reason alone: say so rather than blame the content.</summary>

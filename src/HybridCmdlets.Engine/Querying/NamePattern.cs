@@ -93,7 +93,7 @@ namespace HybridCmdlets.Engine.Querying
             if (close >= pattern.Length || close == open + 1)
             {
                 throw new HybridException("InvalidWildcardPattern", ErrorKind.InvalidArgument,
-                    "'" + pattern + "' is not a valid wildcard pattern: '[' at position " + (open + 1) + " has no matching ']' or encloses nothing.",
+                    "'" + ShownValue.Of(pattern) + "' is not a valid wildcard pattern: '[' at position " + (open + 1) + " has no matching ']' or encloses nothing.",
                     pattern, "Close the bracket, or escape it with a backtick (`[) to match it literally.");
             }
 
@@ -110,7 +110,7 @@ namespace HybridCmdlets.Engine.Querying
                     if (high < previous)
                     {
                         throw new HybridException("InvalidWildcardPattern", ErrorKind.InvalidArgument,
-                            "'" + pattern + "' is not a valid wildcard pattern: the range '" + previous + "-" + high + "' at position " + (i + 1) + " runs backwards.",
+                            "'" + ShownValue.Of(pattern) + "' is not a valid wildcard pattern: the range '" + previous + "-" + high + "' at position " + (i + 1) + " runs backwards.",
                             pattern, "Write the range from its lower character to its higher one, as in [a-z] or [0-9].");
                     }
 

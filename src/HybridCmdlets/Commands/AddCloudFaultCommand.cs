@@ -85,7 +85,7 @@ namespace HybridCmdlets.Commands
                 if (ParameterSetName == AfterSet)
                 {
                     // A delay from the lab's clock: the same as -At at that time.
-                    if (After < TimeSpan.Zero) throw EngineErrors.ValueOutOfRange("After", After, "0 or more");
+                    if (After < TimeSpan.Zero || After > FaultSpec.MaxAhead) throw EngineErrors.ValueOutOfRange("After", After, "from 0 to " + FaultSpec.MaxAheadText);
                     spec.At = Lab.Timeline.VirtualNow + After;
                 }
 

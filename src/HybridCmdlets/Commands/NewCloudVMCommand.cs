@@ -43,15 +43,15 @@ namespace HybridCmdlets.Commands
         public string? Datastore { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 768)]
+        [ValidateRange(1, VSphereLimits.MaxVCpusPerVM)]
         public int NumCpu { get; set; } = 1;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 768)]
+        [ValidateRange(1, VSphereLimits.MaxVCpusPerVM)]
         public int CoresPerSocket { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.004, 24576.0)]
+        [ValidateRange(0.004, VSphereLimits.MaxMemoryGB)]
         public double MemoryGB { get; set; } = 4;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -74,24 +74,24 @@ namespace HybridCmdlets.Commands
         public WorkloadRole Role { get; set; } = WorkloadRole.App;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 100000.0)]
+        [ValidateRange(0.0, VSphereLimits.MaxDirtyRateMBps)]
         public double DirtyRateMBps { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 25165824.0)]
+        [ValidateRange(0.0, (double)VSphereLimits.MaxMemoryMB)]
         public double WritableWorkingSetMB { get; set; }
 
         /// <summary>The hot set inside the writable working set: memory rewritten so often that pre-copy resends it every round.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 25165824.0)]
+        [ValidateRange(0.0, (double)VSphereLimits.MaxMemoryMB)]
         public double HotSetMB { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 100.0)]
+        [ValidateRange(0.0, VSphereLimits.MaxTouchedMemoryPercent)]
         public double TouchedMemoryPercent { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 100000.0)]
+        [ValidateRange(0.0, VSphereLimits.MaxDiskWriteRateMBps)]
         public double DiskWriteRateMBps { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -114,6 +114,13 @@ namespace HybridCmdlets.Commands
             if (EndpointQuery.Unknown(Endpoint!) is HybridException unknown)
             {
                 WriteError(unknown);
+                return;
+            }
+
+            // Checked before -WhatIf shows the name: a name with control characters would act on the terminal.
+            if (Names.NameProblem(Name) != null)
+            {
+                WriteError(EngineErrors.InvalidName("VM name", Name));
                 return;
             }
 

@@ -22,15 +22,15 @@ namespace HybridCmdlets.Commands
         public string Destination { get; set; } = "";
 
         [Parameter]
-        [ValidateRange(0.001, 400000.0)]
+        [ValidateRange(VSphereLimits.MinLinkBandwidthMbps, VSphereLimits.MaxLinkBandwidthMbps)]
         public double BandwidthMbps { get; set; }
 
         [Parameter]
-        [ValidateRange(0.0, 2000.0)]
+        [ValidateRange(0.0, VSphereLimits.MaxLinkRttMs)]
         public double RttMs { get; set; }
 
         [Parameter]
-        [ValidateRange(0.0, 99.999)]
+        [ValidateRange(0.0, VSphereLimits.MaxLinkLossPercent)]
         public double LossPercent { get; set; }
 
         /// <summary>HCX Network Extension appliances for this site pair (the service mesh's scale-out); each bridges 8 networks.</summary>

@@ -434,22 +434,29 @@ namespace HybridCmdlets.Engine.Inventory
         /// </summary>
         private void CheckSwitchover(Migration.MigrationPlan plan, CloudVM current, string? keptAs)
         {
-            var destination = endpoints.FirstOrDefault(e => Names.Equal(e.Name, plan.Destination.Name))
-                ?? throw EngineErrors.DestinationChanged(current.Name, "endpoint '" + plan.Destination.Name + "'");
+            // Loops, not LINQ: this runs once per move, and a wave has 100,000 of them.
+            CloudEndpoint? destination = null;
+            for (var i = 0; i < endpoints.Count && destination == null; i++)
+            {
+                if (Names.Equal(endpoints[i].Name, plan.Destination.Name)) destination = endpoints[i];
+            }
+
+            if (destination == null) throw EngineErrors.DestinationChanged(current.Name, "endpoint '" + plan.Destination.Name + "'");
             var cluster = destination.FindCluster(plan.DestinationCluster.Name)
                 ?? throw EngineErrors.DestinationChanged(current.Name, "cluster '" + plan.DestinationCluster.Name + "' of '" + destination.Name + "'");
-            if (!cluster.Hosts.Any(h => Names.Equal(h.Name, plan.DestinationHost.Name)))
-            {
-                throw EngineErrors.DestinationChanged(current.Name, "host '" + plan.DestinationHost.Name + "' in cluster '" + cluster.Name + "' of '" + destination.Name + "'");
-            }
+            var hostFound = false;
+            for (var i = 0; i < cluster.Hosts.Count && !hostFound; i++) hostFound = Names.Equal(cluster.Hosts[i].Name, plan.DestinationHost.Name);
+            if (!hostFound) throw EngineErrors.DestinationChanged(current.Name, "host '" + plan.DestinationHost.Name + "' in cluster '" + cluster.Name + "' of '" + destination.Name + "'");
 
             if (destination.FindDatastore(plan.DestinationDatastore.Name) == null)
             {
                 throw EngineErrors.DestinationChanged(current.Name, "datastore '" + plan.DestinationDatastore.Name + "' of '" + destination.Name + "'");
             }
 
-            foreach (var nic in current.NetworkAdapters)
+            var nics = current.NetworkAdapters;
+            for (var i = 0; i < nics.Count; i++)
             {
+                var nic = nics[i];
                 var network = plan.NetworkMapping.TryGetValue(nic.NetworkName, out var mapped) ? mapped : nic.NetworkName;
                 if (destination.FindNetwork(network) == null) throw EngineErrors.DestinationChanged(current.Name, "network '" + network + "' of '" + destination.Name + "'");
             }

@@ -38,20 +38,20 @@ namespace HybridCmdlets.Engine.Persistence
             var temporary = TemporaryLabFiles.NewPath(target);
             try
             {
-                LabFileStamp written;
+                long length;
+                byte[] sha256;
                 using (var stream = PlatformFiles.CreateNew(temporary, PlatformFiles.OwnerOnlyMode, 1 << 16))
+                using (var hashing = new HashingStream(stream))
                 {
-                    using (var hashing = new HashingStream(stream))
-                    {
-                        Write(document, hashing);
-                        if (existing.Exists) KeepPermissions(existing, temporary);
-                        stream.Flush(flushToDisk: true);
-                        written = new LabFileStamp(target, hashing.Count, DateTime.MinValue, hashing.Hash());
-                    }
+                    Write(document, hashing);
+                    if (existing.Exists) KeepPermissions(existing, temporary);
+                    stream.Flush(flushToDisk: true);
+                    length = hashing.Count;
+                    sha256 = hashing.Hash();
                 }
 
-                // Read after the last write and the mode change (which leaves it alone); a rename keeps it.
-                written = new LabFileStamp(target, written.Length, File.GetLastWriteTimeUtc(temporary), written.Sha256);
+                // Its time is read after the last write and the mode change (which leaves it alone); the rename keeps it.
+                var written = new LabFileStamp(target, length, File.GetLastWriteTimeUtc(temporary), sha256);
 
                 // As late as can be: a change made by another session while this one wrote is still caught.
                 if (!force && opened != null && PathsEqual(opened.Path, target) && opened.IsChanged()) throw EngineErrors.LabFileChanged(target);

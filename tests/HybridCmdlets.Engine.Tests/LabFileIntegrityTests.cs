@@ -66,6 +66,34 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void Saving_over_a_file_keeps_its_owner_and_group_where_the_process_may_change_them()
+        {
+            LabFile.Save(Named("first"), path);
+            var root = Run("id", "-u") == "0";
+            // As root the file is given to nobody (65534), which the save must give back; otherwise it stays the user's.
+            if (root) Run("chown", "65534:65534", path);
+            var owner = Run("stat", "-c", "%u:%g", path);
+
+            LabFile.Save(Named("second"), path);
+
+            Assert.Equal("second", LabFile.Load(path).Name);
+            Assert.Equal(owner, Run("stat", "-c", "%u:%g", path));
+            if (root) Assert.Equal("65534:65534", owner);
+        }
+
+        /// <summary>A command's output, trimmed: the owner is read and set by the system's own tools, not by the code under test.</summary>
+        private static string Run(string command, params string[] arguments)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(command) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return output;
+        }
+
+        [Fact]
         public void A_read_only_file_is_refused_without_force_and_stays_read_only_with_it()
         {
             LabFile.Save(Named("first"), path);

@@ -100,6 +100,21 @@ Describe 'Save-HybridLab and file permissions' {
         (Get-Item -LiteralPath $file).UnixFileMode | Should -Be ([IO.UnixFileMode] 'UserRead, UserWrite, GroupRead')
     }
 
+    It 'keeps the owner and group of the file it saves over, where the process may change them' {
+        $file = Join-Path $TestDrive 'kept-owner.json'
+        Save-HybridLab -Path $file
+        # As root the file is given to nobody (65534), which the save must give back; otherwise it stays the user's.
+        $root = (& id -u) -eq '0'
+        if ($root) { & chown 65534:65534 $file }
+        $owner = & stat -c '%u:%g' $file
+
+        $null = New-TestVM -Name 'pester-owner01'
+
+        Get-LabFileVM -Path $file | Should -Contain 'pester-owner01'
+        & stat -c '%u:%g' $file | Should -Be $owner
+        if ($root) { $owner | Should -Be '65534:65534' }
+    }
+
     It 'refuses a read-only file without -Force (LabFileReadOnly), writing nothing, and keeps it read-only with -Force' {
         $file = Join-Path $TestDrive 'read-only.json'
         Save-HybridLab -Path $file

@@ -99,9 +99,13 @@ namespace HybridCmdlets.Engine.Persistence
             }
         }
 
-        /// <summary>The replaced file's permissions (read-only included), given to the new one before it takes the file's place.</summary>
+        /// <summary>
+        /// The replaced file's owner and group (where the process may) and permissions (read-only included), given to the
+        /// new one before it takes the file's place; the mode last, since a change of owner clears set-id bits.
+        /// </summary>
         private static void KeepPermissions(FileInfo existing, string temporary)
         {
+            FileOwner.Copy(existing.FullName, temporary);
             if (PlatformFiles.ModeOf(existing.FullName) is int mode) PlatformFiles.SetModeOf(temporary, mode);
         }
 

@@ -85,6 +85,23 @@ namespace HybridCmdlets.Engine.Tests
         }
 
         [Fact]
+        public void A_session_whose_lab_would_not_open_again_does_not_write_it()
+        {
+            var twin = LabSession.CreateDefault().ToDocument();
+            var copy = twin.VMs.First(v => v.Name == "crm-web01").Copy();
+            copy.Id = "VirtualMachine-vm-999999";
+            twin.VMs.Add(copy);
+            var broken = LabSession.FromDocument(twin);
+            var other = TestFiles.TempPath();
+
+            DocumentedErrors.Check(Assert.Throws<HybridException>(() => broken.Save(other)), "LabInvalid");
+
+            Assert.False(File.Exists(other));
+            Assert.Null(broken.Path);
+            Assert.Equal(LabOrigin.Embedded, broken.Describe().Origin);
+        }
+
+        [Fact]
         public void A_move_whose_name_was_taken_at_the_destination_while_it_ran_fails_with_the_VM_at_its_source()
         {
             var lab = LabSession.CreateDefault();

@@ -256,6 +256,22 @@ namespace HybridCmdlets.Engine.Errors
             F("Lab file '{0}' could not be written: {1} The previous file, if any, is unchanged.", path, inner.Message), path,
             "Check that the folder exists and is writable, and that no other program holds the file.", inner);
 
+        public static HybridException LabFileReadOnly(string path) => new HybridException(
+            "LabFileReadOnly", ErrorKind.PermissionDenied,
+            F("Lab file '{0}' is read-only; nothing was written.", path), path,
+            "Save it with Save-HybridLab -Force, which writes over a read-only file and leaves it read-only, or save to another file with -Path.");
+
+        public static HybridException LabFileChanged(string path) => new HybridException(
+            "LabFileChanged", ErrorKind.InvalidOperation,
+            F("Lab file '{0}' was changed by another session or program since this session opened or last saved it; nothing was written, so as not to drop those changes.", path), path,
+            F("Open-HybridLab '{0}' to work on the file as it is now (this session's unsaved changes are discarded), or Save-HybridLab -Force to overwrite it with this session's lab.", path));
+
+        /// <summary>A lab that would not open again (its check, as Open-HybridLab makes it, in <paramref name="check"/>) is not written.</summary>
+        public static HybridException LabInvalid(string name, string path, HybridException check) => new HybridException(
+            "LabInvalid", ErrorKind.InvalidData,
+            F("The lab '{0}' was not saved to '{1}', because Open-HybridLab would refuse it; nothing was written. {2}", name, path, check.Message), path,
+            "Undo the change that made the lab inconsistent (see the place named above), or open the lab again with Open-HybridLab.", check);
+
         public static HybridException ReportInputMissing(string path) => new HybridException(
             "ReportInputMissing", ErrorKind.InvalidArgument,
             F("No MigrationResult, MigrationReadiness or finished CloudTask reached Export-MigrationReport, so the report '{0}' was not written.", path), path,
@@ -337,9 +353,30 @@ namespace HybridCmdlets.Engine.Errors
             F("-NetworkMapping sends a NIC of VM '{0}' to '{1}', which is not a network of '{2}'.", Q(vm), Q(network), Q(destination)), vm,
             F("List the networks with (Get-CloudEndpoint {0}).Networks; nothing moved.", Q(destination)));
 
+        /// <summary>
+        /// A move that reached its switchover to find a VM of its name at the destination, created or moved there while
+        /// it ran (vCenter's DuplicateName): it fails, with the VM at its source, rather than leave two of one name.
+        /// </summary>
+        public static HybridException VMNameInUseAtDestination(string vm, string endpoint) => new HybridException(
+            "VMNameInUseAtDestination", ErrorKind.ResourceExists,
+            F("At switchover a VM named '{0}' was already on '{1}' (created or moved there while this migration ran); the VM stays at its source.", Q(vm), Q(endpoint)), vm,
+            F("Rename or remove the other VM '{0}' at '{1}' (Remove-CloudVM), or move this one elsewhere.", Q(vm), Q(endpoint)));
+
+        /// <summary>A Bulk move keeps the original at the source under a timestamped name; another VM took that name meanwhile.</summary>
+        public static HybridException VMNameInUseAtSource(string vm, string renamed, string endpoint) => new HybridException(
+            "VMNameInUseAtSource", ErrorKind.ResourceExists,
+            F("At switchover the name '{0}', under which Bulk migration keeps the original VM, was already taken on '{1}'; the VM stays at its source.", Q(renamed), Q(endpoint)), vm,
+            F("Rename or remove the VM '{0}' at '{1}', then move '{2}' again.", Q(renamed), Q(endpoint), Q(vm)));
+
+        /// <summary>What the move was to land on is no longer in the lab at its switchover.</summary>
+        public static HybridException DestinationChanged(string vm, string what) => new HybridException(
+            "DestinationChanged", ErrorKind.ObjectNotFound,
+            F("At switchover {0} was no longer in the lab; the VM stays at its source.", what), vm,
+            "Check the destination with Get-CloudEndpoint, then move the VM again.");
+
         /// <summary>A migration that ran and failed; its id is the result's (SwitchoverTimeout, ...).</summary>
         public static HybridException MigrationFailed(string vm, string errorId, string? message, string? fault = null) => new HybridException(
-            errorId, errorId == "DatastoreFull" ? ErrorKind.ResourceUnavailable : ErrorKind.InvalidOperation,
+            errorId, errorId == "DatastoreFull" ? ErrorKind.ResourceUnavailable : errorId.StartsWith("VMNameInUseAt", StringComparison.Ordinal) ? ErrorKind.ResourceExists : ErrorKind.InvalidOperation,
             F("The migration of VM '{0}' failed: {1}", Q(vm), message), vm,
             fault != null
                 ? F("The injected fault {0} caused it (Get-CloudFault {0}); the VM runs at its source. Clear the fault with Clear-CloudFault {0} and move the VM again.", fault)

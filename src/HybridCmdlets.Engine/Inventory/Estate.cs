@@ -430,7 +430,8 @@ namespace HybridCmdlets.Engine.Inventory
         /// their mapped networks. A Bulk or Cold move power-cycles the guest, so it takes the destination's CPU
         /// baseline; a live move keeps the one it has until its next power cycle. A Bulk move also leaves the
         /// source VM behind, powered off and renamed with a timestamp, and gives the new VM fresh MAC addresses
-        /// and no snapshots. Returns the VM at the destination.
+        /// and no snapshots. Returns the VM at the destination. What may have changed while the move ran is checked
+        /// first, and a move that would break the lab changes nothing and throws (<see cref="CheckSwitchover"/>).
         /// </summary>
         public CloudVM CompleteMigration(Migration.MigrationPlan plan, DateTime finishedUtc)
         {
@@ -438,6 +439,8 @@ namespace HybridCmdlets.Engine.Inventory
             {
                 var current = vmsById.TryGetValue(plan.VM.Id, out var found) ? found : throw EngineErrors.VMIdNotFound(plan.VM.Id);
                 var bulk = plan.Type == Migration.MigrationType.Bulk;
+                var keptAs = current.Name + "-POSTMIGRATION-" + finishedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+                CheckSwitchover(plan, current, bulk ? keptAs : null);
                 var powerCycled = bulk || plan.Type == Migration.MigrationType.Cold;
                 var moved = current.Copy();
                 moved.Endpoint = plan.Destination.Name;
@@ -484,7 +487,7 @@ namespace HybridCmdlets.Engine.Inventory
                 {
                     // HCX keeps the original, powered off and renamed, as the way back.
                     var original = current.Copy();
-                    original.Name = current.Name + "-POSTMIGRATION-" + finishedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+                    original.Name = keptAs;
                     original.PowerState = PowerState.PoweredOff;
                     original.ToolsStatus = ToolsStatus.ToolsNotRunning;
                     Put(original, index);
@@ -497,6 +500,49 @@ namespace HybridCmdlets.Engine.Inventory
 
                 return moved;
             }
+        }
+
+        /// <summary>
+        /// Throws, changing nothing, when the move can no longer land as planned: its destination cluster, host,
+        /// datastore or networks gone, or the VM's name taken there (another VM created or moved there meanwhile, as
+        /// vCenter's DuplicateName), or, for Bulk, the name under which the original is kept taken at the source.
+        /// Whatever the lab file's check refuses must not come about by a move (a second VM of a name on one endpoint).
+        /// </summary>
+        private void CheckSwitchover(Migration.MigrationPlan plan, CloudVM current, string? keptAs)
+        {
+            // Loops, not LINQ: this runs once per move, and a wave has 100,000 of them.
+            CloudEndpoint? destination = null;
+            for (var i = 0; i < endpoints.Count && destination == null; i++)
+            {
+                if (Names.Equal(endpoints[i].Name, plan.Destination.Name)) destination = endpoints[i];
+            }
+
+            if (destination == null) throw EngineErrors.DestinationChanged(current.Name, "endpoint '" + plan.Destination.Name + "'");
+            var cluster = destination.FindCluster(plan.DestinationCluster.Name)
+                ?? throw EngineErrors.DestinationChanged(current.Name, "cluster '" + plan.DestinationCluster.Name + "' of '" + destination.Name + "'");
+            var hostFound = false;
+            for (var i = 0; i < cluster.Hosts.Count && !hostFound; i++) hostFound = Names.Equal(cluster.Hosts[i].Name, plan.DestinationHost.Name);
+            if (!hostFound) throw EngineErrors.DestinationChanged(current.Name, "host '" + plan.DestinationHost.Name + "' in cluster '" + cluster.Name + "' of '" + destination.Name + "'");
+
+            if (destination.FindDatastore(plan.DestinationDatastore.Name) == null)
+            {
+                throw EngineErrors.DestinationChanged(current.Name, "datastore '" + plan.DestinationDatastore.Name + "' of '" + destination.Name + "'");
+            }
+
+            var nics = current.NetworkAdapters;
+            for (var i = 0; i < nics.Count; i++)
+            {
+                var nic = nics[i];
+                var network = plan.NetworkMapping.TryGetValue(nic.NetworkName, out var mapped) ? mapped : nic.NetworkName;
+                if (destination.FindNetwork(network) == null) throw EngineErrors.DestinationChanged(current.Name, "network '" + network + "' of '" + destination.Name + "'");
+            }
+
+            if (vmsByEndpointAndName.TryGetValue(Key(destination.Name, current.Name), out var other) && !ReferenceEquals(other, current))
+            {
+                throw EngineErrors.VMNameInUseAtDestination(current.Name, destination.Name);
+            }
+
+            if (keptAs != null && vmsByEndpointAndName.ContainsKey(Key(current.Endpoint, keptAs))) throw EngineErrors.VMNameInUseAtSource(current.Name, keptAs, current.Endpoint);
         }
 
         /// <summary>

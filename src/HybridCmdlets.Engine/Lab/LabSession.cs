@@ -32,6 +32,8 @@ namespace HybridCmdlets.Engine.Lab
         private int recordedMoves;
         private string name = "";
         private string? path;
+        /// <summary>What the lab's file held when this session last opened or saved it: a save first checks it still does.</summary>
+        private LabFileStamp? fileStamp;
         private LabOrigin origin;
         private LabOptions options = new LabOptions();
         private bool isModified;
@@ -41,7 +43,7 @@ namespace HybridCmdlets.Engine.Lab
         {
             wall = wallClock ?? SystemWallClock.Instance;
             throttle = new LoginThrottle(wall);
-            Replace(document, null, LabOrigin.Embedded);
+            Replace(document, null, null, LabOrigin.Embedded);
         }
 
         /// <summary>The embedded default lab, generated the same way at every import.</summary>
@@ -77,13 +79,13 @@ namespace HybridCmdlets.Engine.Lab
         public HybridLab Open(string file)
         {
             DemandReplace("'" + file + "'");
-            var document = LabFile.Load(file);
+            var document = LabFile.Load(file, out var stamp);
             var fullPath = System.IO.Path.GetFullPath(file);
             if (string.IsNullOrWhiteSpace(document.Name)) document.Name = System.IO.Path.GetFileNameWithoutExtension(fullPath);
             lock (gate)
             {
                 ThrowIfBusy();
-                Replace(document, fullPath, LabOrigin.File);
+                Replace(document, fullPath, stamp, LabOrigin.File);
             }
 
             return Describe();
@@ -106,7 +108,7 @@ namespace HybridCmdlets.Engine.Lab
             lock (gate)
             {
                 ThrowIfBusy();
-                Replace(document, null, LabOrigin.Embedded);
+                Replace(document, null, null, LabOrigin.Embedded);
             }
 
             return Describe();
@@ -129,7 +131,7 @@ namespace HybridCmdlets.Engine.Lab
             lock (gate)
             {
                 ThrowIfBusy();
-                Replace(document, null, LabOrigin.Generated);
+                Replace(document, null, null, LabOrigin.Generated);
             }
 
             return Describe();
@@ -145,7 +147,7 @@ namespace HybridCmdlets.Engine.Lab
         }
 
         /// <summary>Makes <paramref name="document"/> the lab; callers hold the gate (or are constructing).</summary>
-        private void Replace(LabDocument document, string? file, LabOrigin from)
+        private void Replace(LabDocument document, string? file, LabFileStamp? stamp, LabOrigin from)
         {
             // Everything that can throw comes first: a lab half replaced could be auto-saved over the file that failed.
             var newOptions = document.Options.Copy();
@@ -155,6 +157,7 @@ namespace HybridCmdlets.Engine.Lab
             Access?.DisconnectAll();
             name = document.Name;
             path = file;
+            fileStamp = stamp;
             origin = from;
             options = newOptions;
             isModified = false;
@@ -168,20 +171,22 @@ namespace HybridCmdlets.Engine.Lab
         /// <summary>
         /// Writes the lab to <paramref name="file"/> (or to its own file) and makes that its file (Save-HybridLab). Needs
         /// Global.Settings on every secured endpoint; the saves of AutoSave that follow a change are not checked again.
+        /// The file this session opened or last saved is not written if someone changed it since (LabFileChanged), nor
+        /// a read-only file (LabFileReadOnly), unless <paramref name="force"/>; see <see cref="LabFile.Save"/>.
         /// </summary>
-        public HybridLab Save(string? file)
+        public HybridLab Save(string? file, bool force = false)
         {
             var target = file ?? Path ?? throw EngineErrors.LabPathRequired();
             Access.Demand(AccessDemand.SaveLab(Describe().Name, target, Access.SecuredEndpoints));
-            return Write(target);
+            return Write(target, force);
         }
 
-        private HybridLab Write(string target)
+        private HybridLab Write(string target, bool force)
         {
             lock (gate)
             {
                 var fullPath = System.IO.Path.GetFullPath(target);
-                LabFile.Save(ToDocument(), fullPath);
+                fileStamp = LabFile.Save(ToDocument(), fullPath, fileStamp, force);
                 schemaVersion = LabDocument.CurrentSchemaVersion;
                 path = fullPath;
                 origin = LabOrigin.File;
@@ -401,7 +406,7 @@ namespace HybridCmdlets.Engine.Lab
                 saveTo = options.AutoSave ? path : null;
             }
 
-            if (saveTo != null) Write(saveTo);
+            if (saveTo != null) Write(saveTo, force: false);
         }
     }
 }

@@ -426,12 +426,25 @@ namespace HybridCmdlets.Engine.Migration
             var seconds = Clock.Now - started;
             result.Downtime = TimeSpan.FromSeconds(downtimeSeconds ?? 0);
             result.AverageThroughputMbps = seconds > 0 ? Math.Round((result.MemoryTransferredGB + result.DiskTransferredGB) * GiB * 8 / seconds / 1e6, 1) : 0;
+            if (errorId == null && estate != null)
+            {
+                try
+                {
+                    estate.CompleteMigration(run.Plan, result.EndTime);
+                }
+                catch (Errors.HybridException refused)
+                {
+                    // The lab changed under the move (its name taken at the destination, say): it fails, the VM at its source.
+                    errorId = refused.ErrorId;
+                    message = refused.Message;
+                }
+            }
+
             if (errorId == null)
             {
                 // A move with no stop-and-copy (Cold, or Bulk of a VM that was off) cuts over as it ends.
                 result.SwitchoverTime ??= result.EndTime;
                 result.Status = MigrationStatus.Succeeded;
-                estate?.CompleteMigration(run.Plan, result.EndTime);
                 run.Stage = MigrationPhase.Completed;
             }
             else

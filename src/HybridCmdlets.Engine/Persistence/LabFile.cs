@@ -10,7 +10,8 @@ namespace HybridCmdlets.Engine.Persistence
     /// <summary>
     /// Reads and writes lab files. A save goes to a temporary file beside the target and then replaces it in
     /// one rename, so a crash leaves the old lab or the new one, never half of one. A load either returns a
-    /// whole, checked document or throws a <see cref="HybridException"/>; it never changes anything.
+    /// whole, checked document or throws a <see cref="HybridException"/>; it changes nothing but removing the
+    /// temporary files that interrupted saves of that lab left behind.
     /// </summary>
     public static class LabFile
     {
@@ -22,40 +23,117 @@ namespace HybridCmdlets.Engine.Persistence
         /// <summary>Nesting deeper than any lab needs is refused (a lab nests to depth 5: lab, endpoints, cluster, hosts, host).</summary>
         private const int MaxDepth = 32;
 
-        public static void Save(LabDocument document, string path)
+        /// <summary>
+        /// Writes <paramref name="document"/> to <paramref name="path"/>, or throws and writes nothing: LabInvalid for a lab
+        /// that would not open again, LabFileReadOnly for a read-only file, LabFileChanged when the file no longer holds
+        /// what <paramref name="opened"/> stamped (the same file only), LabFileUnwritable when the system refuses.
+        /// <paramref name="force"/> writes over a read-only or changed file. A symbolic link stays and its final target
+        /// is written; an existing file keeps its permissions (and read-only stays read-only); a new one is for its
+        /// owner only. Returns the stamp of what was written, for the next save's check.
+        /// </summary>
+        public static LabFileStamp Save(LabDocument document, string path, LabFileStamp? opened = null, bool force = false)
         {
-            var fullPath = RegularFile.FullPath(path, "lab file");
-            var folder = Path.GetDirectoryName(fullPath) ?? ".";
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            // A folder, a pipe or a device is refused (PathNotFile) before anything is written; a link is followed to its target.
+            var target = FinalTarget(RegularFile.FullPath(path, "lab file"), EngineErrors.LabFileUnwritable);
+            CheckSavable(document, target);
+            TemporaryLabFiles.RemoveStale(target);
+            var existing = new FileInfo(target);
+            if (existing.Exists && existing.IsReadOnly && !force) throw EngineErrors.LabFileReadOnly(target);
+
+            var temporary = TemporaryLabFiles.NewPath(target);
             try
             {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                long length;
+                byte[] sha256;
+                using (var stream = PlatformFiles.CreateNew(temporary, PlatformFiles.OwnerOnlyMode, 1 << 16))
+                using (var hashing = new HashingStream(stream))
                 {
-                    Write(document, stream);
+                    Write(document, hashing);
+                    if (existing.Exists) KeepPermissions(existing, temporary);
                     stream.Flush(flushToDisk: true);
+                    length = hashing.Count;
+                    sha256 = hashing.Hash();
                 }
 
-                if (File.Exists(fullPath))
-                {
-                    File.Replace(temporary, fullPath, destinationBackupFileName: null);
-                }
-                else
-                {
-                    File.Move(temporary, fullPath);
-                }
+                // Its time is read after the last write and the mode change (which leaves it alone); the rename keeps it.
+                var written = new LabFileStamp(target, length, File.GetLastWriteTimeUtc(temporary), sha256);
+
+                // As late as can be: a change made by another session while this one wrote is still caught.
+                if (!force && opened != null && PathsEqual(opened.Path, target) && opened.IsChanged()) throw EngineErrors.LabFileChanged(target);
+                if (existing.Exists) Replace(temporary, target, existing.IsReadOnly);
+                else File.Move(temporary, target);
+                return written;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
             {
                 TryDelete(temporary);
-                throw EngineErrors.LabFileUnwritable(fullPath, e);
+                throw EngineErrors.LabFileUnwritable(target, e);
             }
             catch
             {
-                // Whatever stopped the write (a value the serializer refuses, say), the target is untouched: leave no litter.
+                // Whatever stopped the write (a value the serializer refuses, a changed file), the target is untouched: leave no litter.
                 TryDelete(temporary);
                 throw;
             }
         }
+
+        /// <summary>A lab this module writes always opens again: it passes the check Open-HybridLab makes, or is not written.</summary>
+        private static void CheckSavable(LabDocument document, string target)
+        {
+            try
+            {
+                LabValidator.Check(document, target);
+            }
+            catch (HybridException invalid)
+            {
+                throw EngineErrors.LabInvalid(document.Name, target, invalid);
+            }
+        }
+
+        /// <summary>Where a save writes: past every symbolic link, so that the link stays a link.</summary>
+        private static string FinalTarget(string fullPath, Func<string, Exception, HybridException> unusable)
+        {
+            try
+            {
+                return PlatformFiles.FinalTarget(fullPath);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // A loop of links, one too deep to follow, or a folder on the way that may not be read.
+                throw unusable(fullPath, e);
+            }
+        }
+
+        /// <summary>
+        /// The replaced file's owner and group (where the process may) and permissions (read-only included), given to the
+        /// new one before it takes the file's place; the mode last, since a change of owner clears set-id bits.
+        /// </summary>
+        private static void KeepPermissions(FileInfo existing, string temporary)
+        {
+            FileOwner.Copy(existing.FullName, temporary);
+            if (PlatformFiles.ModeOf(existing.FullName) is int mode) PlatformFiles.SetModeOf(temporary, mode);
+        }
+
+        /// <summary>
+        /// Puts the temporary file in the target's place in one step. Windows will not replace a read-only file: its
+        /// attribute comes off for the replace and back on after (-Force, as Set-Content -Force does).
+        /// </summary>
+        private static void Replace(string temporary, string target, bool readOnly)
+        {
+            if (Path.DirectorySeparatorChar == '/' || !readOnly)
+            {
+                File.Replace(temporary, target, destinationBackupFileName: null);
+                return;
+            }
+
+            File.SetAttributes(target, File.GetAttributes(target) & ~FileAttributes.ReadOnly);
+            File.Replace(temporary, target, destinationBackupFileName: null);
+            File.SetAttributes(target, File.GetAttributes(target) | FileAttributes.ReadOnly);
+        }
+
+        /// <summary>Compared as Windows and macOS compare names, ignoring case; elsewhere exactly.</summary>
+        private static bool PathsEqual(string a, string b) =>
+            string.Equals(a, b, System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The lab file's bytes, written to <paramref name="stream"/> (left open).</summary>
         internal static void Write(LabDocument document, Stream stream)
@@ -85,18 +163,31 @@ namespace HybridCmdlets.Engine.Persistence
             return document;
         }
 
-        public static LabDocument Load(string path)
+        public static LabDocument Load(string path) => Load(path, out _);
+
+        /// <summary>
+        /// The lab in the file, checked, and the stamp of the bytes it was read from (for <see cref="Save"/>'s check that
+        /// nobody changed the file since). Removes what interrupted saves of that file left behind.
+        /// </summary>
+        public static LabDocument Load(string path, out LabFileStamp stamp)
         {
             var fullPath = RegularFile.FullPath(path, "lab file");
             if (!File.Exists(fullPath)) throw EngineErrors.LabFileNotFound(fullPath);
 
+            var target = FinalTarget(fullPath, EngineErrors.LabFileUnreadable);
+            TemporaryLabFiles.RemoveStale(target);
             LabDocument? document;
             try
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 if (stream.Length == 0) throw EngineErrors.LabFileEmpty(fullPath);
 
-                document = Read(stream);
+                // Taken before reading: a write made meanwhile changes it, and the next save's check then reads the content.
+                var lastWrite = File.GetLastWriteTimeUtc(target);
+                using var hashing = new HashingStream(stream);
+                document = Read(hashing);
+                hashing.ReadToEnd();
+                stamp = new LabFileStamp(target, hashing.Count, lastWrite, hashing.Hash());
             }
             catch (JsonReaderException e)
             {

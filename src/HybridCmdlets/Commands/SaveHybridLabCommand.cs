@@ -17,12 +17,16 @@ namespace HybridCmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Writes over a read-only file (it stays read-only) or one changed since this session opened or saved it, as Set-Content -Force.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Saves to -Path, or to the lab's own file when none is given.</summary>
         protected override void Process()
         {
             var target = (Path == null ? null : FileToWrite(Path, "lab file")) ?? Lab.Path ?? throw EngineErrors.LabPathRequired();
             if (!ShouldProcess(target, "Save lab '" + Lab.Describe().Name + "'")) return;
-            var saved = Lab.Save(target);
+            var saved = Lab.Save(target, Force);
             if (PassThru) WriteObject(saved);
         }
     }
